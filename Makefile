@@ -1,0 +1,77 @@
+# bulletin: the monthly bulletin of 乐清市's emerging-industry programme.
+#
+#   make run     install missing Debian packages (as root), build, make the sample bulletin
+#   make check   install missing Debian packages (as root), build, run every test twice:
+#                once plainly, once under AddressSanitizer + UBSan
+#   make bench   time a month's run on the sample data
+#
+# Plain GNU make, C11.  Sources are found by wildcard: a new .c under src/ is built
+# without touching this file; a new tests/check_*.c becomes its own test program.
+
+PERIOD   ?= 2015-09
+CC       ?= cc
+OPTFLAGS ?= -O2 -g
+PKGS     := libxml-2.0 harfbuzz harfbuzz-subset nettle
+CHECK_PKG := check
+
+# Evaluated lazily, so that `make run` on a fresh machine installs pkg-config first.
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 $(WARN) $(OPTFLAGS) $(SANITIZE) \
+             -Isrc $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
+ALL_LIBS = -lhpdf -lcsv $(shell pkg-config --libs $(PKGS)) -lm $(LDLIBS)
+TEST_LIBS = $(shell pkg-config --libs $(CHECK_PKG))
+
+BUILD    ?= build
+LIB_SRC  := $(shell find src -name '*.c' ! -path src/main.c | LC_ALL=C sort)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+TESTS_SRC := $(sort $(wildcard tests/check_*.c))
+TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT := $(filter-out $(TESTS_SRC),$(wildcard tests/*.c))
+
+.PHONY: all run check test deps bench clean sample
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/bulletin
+
+deps:
+	@sh tools/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@rm -rf output/$(PERIOD)
+	@status=0; $(BUILD)/bulletin run --period $(PERIOD) || status=$$?; \
+	 if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then exit $$status; fi; \
+	 echo "output/$(PERIOD)/:"; ls -l output/$(PERIOD)/
+
+check: deps
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test BUILD=build/sanitize \
+	    SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+# Runs every test program of $(BUILD); each exits non-zero on failure.
+test: $(BUILD)/bulletin $(TESTS)
+	@set -e; for t in $(TESTS); do \
+	    BULLETIN_BIN=$(BUILD)/bulletin CK_VERBOSITY=minimal $$t; done
+
+bench: all
+	@sh tools/bench.sh $(BUILD)/bulletin
+
+$(BUILD)/libbulletin.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/bulletin: $(BUILD)/obj/src/main.o $(BUILD)/libbulletin.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LIBS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(BUILD)/libbulletin.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(BUILD)/libbulletin.a $(TEST_LIBS) $(ALL_LIBS)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

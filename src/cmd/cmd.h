@@ -1,0 +1,23 @@
+/*
+ * cmd.h: the subcommands, one file each, and the exit statuses of outputs.md §1.
+ * Only this layer prints, exits or reads the clock.
+ */
+#ifndef BULLETIN_CMD_H
+#define BULLETIN_CMD_H
+
+#define BULLETIN_VERSION "0.1.0"
+
+enum {
+    EXIT_OK = 0,
+    EXIT_PROBLEMS = 3,   /* outputs written; rows rejected/warned or reports missing/late */
+    EXIT_USAGE = 64,
+    EXIT_DATAERR = 65,   /* the plan or a template is invalid */
+    EXIT_NOINPUT = 66,
+    EXIT_CANTCREAT = 73, /* an output could not be written */
+    EXIT_TEMPFAIL = 75   /* another run holds the lock */
+};
+
+/* argv[0] is the subcommand's name. */
+int cmd_run(int argc, char **argv);
+
+#endif

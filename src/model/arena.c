@@ -1,0 +1,127 @@
+/*
+ * arena.c: the run's bump allocator and growable arrays (see arena.h).  Blocks are
+ * chained and released at once; large requests get a block of their own.
+ */
+#include "model/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK_SIZE (64 * 1024)
+#define ARENA_ALIGN 16
+
+struct arena_block {
+    arena_block *next;
+    size_t used, capacity;
+    _Alignas(16) unsigned char data[];
+};
+
+_Noreturn void die_oom(void)
+{
+    fputs("bulletin: out of memory\n", stderr);
+    abort();
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    arena_block *block = a->head;
+    if (!block || block->capacity - block->used < size) {
+        size_t capacity = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
+        block = malloc(sizeof *block + capacity);
+        if (!block)
+            die_oom();
+        block->used = 0;
+        block->capacity = capacity;
+        if (a->head && size > ARENA_BLOCK_SIZE) {
+            /* keep the current block open for small requests */
+            block->next = a->head->next;
+            a->head->next = block;
+        } else {
+            block->next = a->head;
+            a->head = block;
+        }
+    }
+    void *p = block->data + block->used;
+    block->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t length)
+{
+    char *copy = arena_alloc(a, length + 1);
+    memcpy(copy, s, length);
+    copy[length] = '\0';
+    return copy;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(arena *a, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    int length = vsnprintf(NULL, 0, format, args);
+    va_end(args);
+    if (length < 0)
+        die_oom();
+    char *text = arena_alloc(a, (size_t)length + 1);
+    va_start(args, format);
+    vsnprintf(text, (size_t)length + 1, format, args);
+    va_end(args);
+    return text;
+}
+
+void arena_free(arena *a)
+{
+    arena_block *block = a->head;
+    while (block) {
+        arena_block *next = block->next;
+        free(block);
+        block = next;
+    }
+    a->head = NULL;
+}
+
+void vec_init(vec *v, size_t item_size)
+{
+    v->items = NULL;
+    v->count = v->capacity = 0;
+    v->item_size = item_size;
+}
+
+void *vec_push(vec *v)
+{
+    if (v->count == v->capacity) {
+        size_t capacity = v->capacity ? v->capacity * 2 : 16;
+        if (capacity > SIZE_MAX / v->item_size)
+            die_oom();
+        void *items = realloc(v->items, capacity * v->item_size);
+        if (!items)
+            die_oom();
+        v->items = items;
+        v->capacity = capacity;
+    }
+    void *item = (unsigned char *)v->items + v->count * v->item_size;
+    memset(item, 0, v->item_size);
+    v->count++;
+    return item;
+}
+
+void *vec_at(const vec *v, size_t index)
+{
+    return (unsigned char *)v->items + index * v->item_size;
+}
+
+void vec_free(vec *v)
+{
+    free(v->items);
+    vec_init(v, v->item_size);
+}

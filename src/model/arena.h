@@ -1,0 +1,41 @@
+/*
+ * arena.h: memory by run.  Records, strings and tables of one run are carved from an
+ * arena and released together by arena_free(); nothing allocated here is freed alone.
+ */
+#ifndef BULLETIN_ARENA_H
+#define BULLETIN_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_block arena_block;
+typedef struct arena {
+    arena_block *head;
+} arena;
+
+/* Returns size bytes, zeroed, aligned for any type; aborts on out-of-memory. */
+void *arena_alloc(arena *a, size_t size);
+/* Returns a NUL-terminated copy of the first length bytes of s. */
+char *arena_strndup(arena *a, const char *s, size_t length);
+char *arena_strdup(arena *a, const char *s);
+/* Returns a printf-formatted string owned by the arena. */
+char *arena_printf(arena *a, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Releases every allocation of the arena; the arena may be used again. */
+void arena_free(arena *a);
+
+/* Growable array of fixed-size items, owned by the heap (vec_free releases it). */
+typedef struct vec {
+    void *items;
+    size_t count, capacity, item_size;
+} vec;
+
+void vec_init(vec *v, size_t item_size);
+/* Appends a zeroed item and returns it; the pointer is valid until the next push. */
+void *vec_push(vec *v);
+void *vec_at(const vec *v, size_t index);
+void vec_free(vec *v);
+
+/* Aborts the program with a message: for out-of-memory and broken invariants only. */
+_Noreturn void die_oom(void);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * store.h: everything ingest learned from the input folder: the submission files with
+ * their metadata and row counts, the records of each kind with their fates, and the
+ * diagnostics.  Reports and the bulletin are views of the store; nothing is deleted.
+ */
+#ifndef BULLETIN_STORE_H
+#define BULLETIN_STORE_H
+
+#include "model/arena.h"
+#include "model/diag.h"
+#include "model/record.h"
+
+typedef struct row_counts {
+    long read, accepted, warned, rejected, superseded;
+} row_counts;
+
+typedef struct submission_file {
+    const char *path;     /* as found under the input folder, e.g. input/2015-09/x.csv */
+    record_kind kind;
+    const char *office;   /* the office as the plan names it, or as written when unknown */
+    int office_index;     /* into the plan's offices, or -1 */
+    bool has_period;
+    period period;
+    date sent;            /* 0 = date unknown */
+    const char *encoding; /* "UTF-8", "GB18030", "UTF-16LE", … */
+    bool rejected_whole;
+    row_counts rows;
+    unsigned char sha256[32];
+} submission_file;
+
+typedef struct store {
+    arena *memory;
+    vec files;      /* submission_file */
+    vec projects;   /* project_record */
+    vec progress;   /* progress_record */
+    vec assessments;/* assessment_record */
+    vec quarterly;  /* quarterly_record */
+    diag_list diags;
+} store;
+
+void store_init(store *s, arena *memory);
+void store_free(store *s);
+
+/* Adds a file and returns its index; the path is copied. */
+int store_add_file(store *s, const char *path);
+submission_file *store_file(const store *s, int index);
+
+/* Marks as superseded every record that a later submission replaced for the same key
+ * (inputs.md §3: later date sent wins; equal dates, the later path in byte order; no date
+ * counts as earlier than any date), and updates each file's counts. */
+void store_supersede(store *s);
+
+/* The sum of every file's counts. */
+row_counts store_totals(const store *s);
+
+#endif

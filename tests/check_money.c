@@ -1,0 +1,89 @@
+/*
+ * check_money.c: exact amounts and fractions: parsing every decimal form into 元,
+ * refusing what is not exact, printing 万元 and rounded ratios.
+ */
+#include "model/fraction.h"
+#include "model/money.h"
+
+#include <check.h>
+#include <stdlib.h>
+
+static money parsed(const char *text, int64_t unit)
+{
+    money m = -1;
+    ck_assert_int_eq(money_parse(text, unit, &m), MONEY_OK);
+    return m;
+}
+
+START_TEST(parses_decimals_in_units)
+{
+    ck_assert_int_eq(parsed("1234.5", YUAN_PER_WAN), 12345000);
+    ck_assert_int_eq(parsed("0.0001", YUAN_PER_WAN), 1);
+    ck_assert_int_eq(parsed("1.2E+05", YUAN_PER_WAN), 1200000000);
+    ck_assert_int_eq(parsed("1.2e-3", YUAN_PER_YI), 120000);
+    ck_assert_int_eq(parsed("430", YUAN_PER_YI), 43000000000);
+    ck_assert_int_eq(parsed("-3", YUAN_PER_YUAN), -3);
+    ck_assert_int_eq(parsed("007.50", YUAN_PER_WAN), 75000);
+    ck_assert_int_eq(parsed(".5", YUAN_PER_WAN), 5000);
+    ck_assert_int_eq(parsed("0", YUAN_PER_WAN), 0);
+}
+END_TEST
+
+START_TEST(refuses_inexact_and_malformed)
+{
+    money m;
+    ck_assert_int_eq(money_parse("0.00001", YUAN_PER_WAN, &m), MONEY_FRACTION);
+    ck_assert_int_eq(money_parse("12,3a", YUAN_PER_WAN, &m), MONEY_SYNTAX);
+    ck_assert_int_eq(money_parse("", YUAN_PER_WAN, &m), MONEY_SYNTAX);
+    ck_assert_int_eq(money_parse("1e", YUAN_PER_WAN, &m), MONEY_SYNTAX);
+    ck_assert_int_eq(money_parse("1.2.3", YUAN_PER_WAN, &m), MONEY_SYNTAX);
+    ck_assert_int_eq(money_parse("9e99999999", YUAN_PER_WAN, &m), MONEY_SYNTAX);
+    ck_assert_int_eq(money_parse("1e20", YUAN_PER_WAN, &m), MONEY_RANGE);
+    ck_assert_int_eq(money_parse("922337203685477.5808", YUAN_PER_WAN, &m), MONEY_RANGE);
+}
+END_TEST
+
+START_TEST(formats_wan_and_yi)
+{
+    char buf[32];
+    ck_assert_str_eq(money_format_wan(31245125000, buf), "3124512.5");
+    ck_assert_str_eq(money_format_wan(1, buf), "0.0001");
+    ck_assert_str_eq(money_format_wan(-30000, buf), "-3");
+    ck_assert_str_eq(money_format_wan(0, buf), "0");
+    ck_assert_str_eq(money_format_yi(31245125000, 2, buf), "312.45");
+    ck_assert_str_eq(money_format_yi(31245500000, 2, buf), "312.46");
+    ck_assert_str_eq(money_format_yi(-31245500000, 2, buf), "-312.46");
+    ck_assert_str_eq(money_format_yi(108500000000, 0, buf), "1085");
+}
+END_TEST
+
+START_TEST(fractions_round_half_away_from_zero)
+{
+    char buf[48];
+    ck_assert_str_eq(fraction_format(fraction_make(3124512500, 43000000), 2, buf), "72.66");
+    ck_assert_str_eq(fraction_format(fraction_make(1, 8), 2, buf), "0.13");
+    ck_assert_str_eq(fraction_format(fraction_make(-1, 8), 2, buf), "-0.13");
+    ck_assert_str_eq(fraction_format(fraction_make(75, 1), 1, buf), "75.0");
+    ck_assert_str_eq(fraction_format_short(fraction_make(75, 1), 2, buf), "75");
+    ck_assert_str_eq(fraction_format_short(fraction_make(47, 5), 2, buf), "9.4");
+    /* equal as fractions, different as doubles */
+    ck_assert_int_eq(fraction_compare(fraction_make(36, 95), fraction_make(72, 190)), 0);
+    ck_assert_int_lt(fraction_compare(fraction_make(1, 3), fraction_make(34, 100)), 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("money");
+    TCase *tc = tcase_create("money");
+    tcase_add_test(tc, parses_decimals_in_units);
+    tcase_add_test(tc, refuses_inexact_and_malformed);
+    tcase_add_test(tc, formats_wan_and_yi);
+    tcase_add_test(tc, fractions_round_half_away_from_zero);
+    suite_add_tcase(suite, tc);
+    SRunner *runner = srunner_create(suite);
+    srunner_run_all(runner, CK_ENV);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
