@@ -16,11 +16,13 @@ CHECK_PKG := check
 
 # Evaluated lazily, so that `make run` on a fresh machine installs pkg-config first.
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 $(WARN) $(OPTFLAGS) $(SANITIZE) \
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DBULLETIN_DATADIR='"$(DATADIR)"' $(WARN) $(OPTFLAGS) $(SANITIZE) \
              -Isrc $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
 ALL_LIBS = -lhpdf -lcsv $(shell pkg-config --libs $(PKGS)) -lm $(LDLIBS)
 TEST_LIBS = $(shell pkg-config --libs $(CHECK_PKG))
 
+# Where the program finds schemas/, templates/ and fonts/ (overridden by $$BULLETIN_DATADIR).
+DATADIR  ?= .
 BUILD    ?= build
 LIB_SRC  := $(shell find src -name '*.c' ! -path src/main.c | LC_ALL=C sort)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -73,6 +75,12 @@ $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(BUILD)/libbulletin.a
 	@mkdir -p $(dir $@)
 	@echo "  CC  $<"
 	@$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(BUILD)/libbulletin.a $(TEST_LIBS) $(ALL_LIBS)
+
+# Regenerates the sample data of input/ (deterministic: the same files every time).
+sample:
+	@mkdir -p $(BUILD)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $(BUILD)/gensample tools/gensample.c
+	$(BUILD)/gensample input
 
 clean:
 	rm -rf build

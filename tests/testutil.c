@@ -1,0 +1,92 @@
+/*
+ * testutil.c: command running and file reading for the tests (see testutil.h).
+ */
+#define _GNU_SOURCE
+#include "testutil.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+char *read_whole_file(const char *path, size_t *length)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t capacity = 4096, used = 0;
+    char *data = malloc(capacity + 1);
+    size_t n;
+    while (data && (n = fread(data + used, 1, capacity - used, f)) > 0) {
+        used += n;
+        if (used == capacity) {
+            capacity *= 2;
+            data = realloc(data, capacity + 1);
+        }
+    }
+    fclose(f);
+    if (!data)
+        return NULL;
+    data[used] = '\0';
+    if (length)
+        *length = used;
+    return data;
+}
+
+command_result run_command(const char *format, ...)
+{
+    command_result r = {0};
+    char *command = NULL;
+    va_list args;
+    va_start(args, format);
+    if (vasprintf(&command, format, args) < 0)
+        abort();
+    va_end(args);
+    char *folder = make_scratch_folder();
+    char *full = NULL;
+    if (asprintf(&full, "( %s ) >%s/out 2>%s/err", command, folder, folder) < 0)
+        abort();
+    int status = system(full);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    char *path = NULL;
+    if (asprintf(&path, "%s/out", folder) < 0)
+        abort();
+    r.out = read_whole_file(path, &r.out_length);
+    free(path);
+    if (asprintf(&path, "%s/err", folder) < 0)
+        abort();
+    r.err = read_whole_file(path, NULL);
+    free(path);
+    char *cleanup = NULL;
+    if (asprintf(&cleanup, "rm -rf %s", folder) < 0 || system(cleanup) != 0)
+        abort();
+    free(cleanup);
+    free(full);
+    free(command);
+    free(folder);
+    return r;
+}
+
+void command_result_free(command_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+char *make_scratch_folder(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *path = NULL;
+    if (asprintf(&path, "%s/bulletin-test.XXXXXX", tmp && *tmp ? tmp : "/tmp") < 0)
+        abort();
+    if (!mkdtemp(path))
+        abort();
+    return path;
+}
+
+const char *bulletin_binary(void)
+{
+    const char *bin = getenv("BULLETIN_BIN");
+    return bin && *bin ? bin : "build/bulletin";
+}

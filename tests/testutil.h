@@ -1,0 +1,30 @@
+/*
+ * testutil.h: helpers for the end-to-end tests: run a command and capture its output and
+ * exit status, read a whole file, make a scratch folder.
+ */
+#ifndef BULLETIN_TESTUTIL_H
+#define BULLETIN_TESTUTIL_H
+
+#include <stddef.h>
+
+typedef struct command_result {
+    int status;   /* exit status, or 128 + signal */
+    char *out;    /* standard output, NUL-terminated, malloc'd */
+    char *err;    /* standard error, NUL-terminated, malloc'd */
+    size_t out_length;
+} command_result;
+
+/* Runs `sh -c command` and captures both outputs. */
+command_result run_command(const char *format, ...) __attribute__((format(printf, 1, 2)));
+void command_result_free(command_result *r);
+
+/* The bytes of a file, malloc'd and NUL-terminated, or NULL; *length gets the size. */
+char *read_whole_file(const char *path, size_t *length);
+
+/* A new empty folder under $TMPDIR (or /tmp), malloc'd path. */
+char *make_scratch_folder(void);
+
+/* The program under test: $BULLETIN_BIN, else build/bulletin. */
+const char *bulletin_binary(void);
+
+#endif
