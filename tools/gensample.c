@@ -1,0 +1,1111 @@
+/*
+ * gensample.c: writes bulletin's embedded sample input, the reports 乐清市's offices send
+ * in 2015-01 … 2015-09 (progress and key projects of the six working groups, 市发改局's
+ * assessment, two offices' 2015-Q3 quarterly items), under the folder named on the
+ * command line.  A build tool, not part of the program: deterministic (fixed-seed
+ * xorshift, no clock), amounts kept as integer tenths of 万元.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum {
+    UNIT_COUNT = 17,
+    INDUSTRY_COUNT = 6,
+    MONTHS = 9,       /* 2015-01 … 2015-09 */
+    MAX_SUBSECTORS = 4,
+    MAX_ROWS = 80,    /* progress rows of one industry */
+    MAX_PROJECTS = 32,
+    RATIO = 10000     /* ratios are integers per 10000 */
+};
+
+static const char *const unit_names[UNIT_COUNT] = {
+    "城东街道", "乐成街道", "城南街道", "盐盆街道", "翁垟街道", "白石街道", "石帆街道",
+    "天成街道", "柳市镇", "北白象镇", "虹桥镇", "淡溪镇", "清江镇", "芙蓉镇", "大荆镇",
+    "仙溪镇", "雁荡镇"};
+
+static const int month_days[MONTHS + 1] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30};
+
+/* Share of an average month's output in month m (per 10000): the Spring Festival dip. */
+static const int month_season[MONTHS + 1] = {0,     9900,  9300, 10100, 10100,
+                                             10200, 10300, 10000, 9900, 10300};
+
+/* ---- the fixed data: industries, sub-sectors, key projects ---------------------------- */
+
+typedef struct subsector_spec {
+    const char *name;                 /* "" where the industry has none */
+    int share;                        /* of the industry's output, per 10000 */
+    int unit_weight[UNIT_COUNT];      /* relative size per unit; 0: no row for that unit */
+    const char *owner_kinds[3];       /* trades for the owners' company names */
+} subsector_spec;
+
+/* A key project; zero fields are drawn at random. */
+typedef struct project_spec {
+    const char *name;
+    int subsector;
+    const char *unit;
+    int64_t total;        /* 万元 */
+    int64_t annual_plan;  /* 万元 */
+    int strategic;        /* 0 random, 1 是, 2 否 */
+    int attracted;        /* likewise */
+    int start_month;      /* first month reported */
+    int build_month;      /* first month 在建 */
+    const char *issue;
+} project_spec;
+
+typedef struct industry_spec {
+    const char *name;
+    const char *short_name;   /* in file names */
+    const char *code_prefix;
+    int target;               /* 亿元, 2015 */
+    int pace;                 /* per 10000 of 序时进度 reached in September */
+    int prior_value_added;    /* mean 上年同期累计增加值 / 累计增加值, per 10000 */
+    int strategic_pct;        /* chance that a project is 战略性新兴产业 */
+    bool xml;                 /* sends XML instead of CSV */
+    int subsector_count;
+    subsector_spec subsectors[MAX_SUBSECTORS];
+    const project_spec *projects;
+    int project_count;
+} industry_spec;
+
+#define YES 1
+#define NO 2
+
+static const project_spec information_projects[] = {
+    {.name = "年产5万台智能电气成套设备项目", .subsector = 0},
+    {.name = "年产2000万只智能断路器电子控制模块项目", .subsector = 0},
+    {.name = "年产800万套智能电表及采集终端项目", .subsector = 0},
+    {.name = "新型片式电子元器件生产线建设项目", .subsector = 0},
+    {.name = "年产3亿只微型继电器技术改造项目", .subsector = 0},
+    {.name = "电力电子功率模块研发及产业化项目", .subsector = 0},
+    {.name = "年产50万台光伏逆变器项目", .subsector = 0},
+    {.name = "高端连接器及线束生产基地项目", .subsector = 0},
+    {.name = "年产1000万套智能家居控制面板项目", .subsector = 0},
+    {.name = "电子信息产业园标准厂房建设项目", .subsector = 0},
+    {.name = "年产10亿只智能传感器及物联网模组产业化项目", .subsector = 1,
+     .unit = "北白象镇", .total = 220000, .annual_plan = 30000, .strategic = YES,
+     .attracted = YES, .start_month = 3, .build_month = 4},
+    {.name = "智能电网物联网感知设备产业化项目", .subsector = 1},
+    {.name = "年产30万套智能配电物联网终端项目", .subsector = 1},
+    {.name = "电力物联网云平台及运维中心建设项目", .subsector = 1},
+    {.name = "年产100万台智能水表及远传系统项目", .subsector = 1},
+    {.name = "智慧消防物联网监测系统建设项目", .subsector = 1},
+    {.name = "冷链物流物联网追溯平台项目", .subsector = 1},
+    {.name = "RFID电子标签生产线建设项目", .subsector = 1},
+    {.name = "年产20万套工业物联网网关项目", .subsector = 1},
+    {.name = "智能停车物联网系统建设项目", .subsector = 1, .start_month = 7},
+    {.name = "乐清电子商务产业园建设项目", .subsector = 2},
+    {.name = "电气产品跨境电商服务平台项目", .subsector = 2},
+    {.name = "“互联网+”电工电气B2B交易平台项目", .subsector = 2},
+    {.name = "智慧城市大数据中心建设项目", .subsector = 2,
+     .issue = "资金不到位,银行贷款尚未落实"},
+    {.name = "电商快递分拨中心建设项目", .subsector = 2},
+    {.name = "云计算数据中心（一期）建设项目", .subsector = 2},
+    {.name = "农村电子商务服务站网络建设项目", .subsector = 2},
+    {.name = "移动互联网应用软件研发基地项目", .subsector = 2, .start_month = 5},
+    {.name = "\"机器换人\"智能工厂信息化改造项目", .subsector = 0},
+    {.name = "电子信息企业研发中心建设项目", .subsector = 0},
+};
+
+static const project_spec equipment_projects[] = {
+    {.name = "年产500台光纤激光切割设备项目", .subsector = 0},
+    {.name = "激光与光电产业园（一期）项目", .subsector = 0},
+    {.name = "年产2000台激光焊接机项目", .subsector = 0},
+    {.name = "LED光电器件封装生产线项目", .subsector = 0},
+    {.name = "光电传感器研发及产业化项目", .subsector = 0},
+    {.name = "年产300台紫外激光打标设备项目", .subsector = 0},
+    {.name = "激光精密加工中心建设项目", .subsector = 0},
+    {.name = "轨道交通牵引供电设备产业化项目", .subsector = 1},
+    {.name = "年产5000套轨道交通用断路器项目", .subsector = 1},
+    {.name = "城市轨道交通信号系统研发项目", .subsector = 1},
+    {.name = "高速铁路接触网零部件生产项目", .subsector = 1},
+    {.name = "轨道交通车辆电气设备生产基地项目", .subsector = 1},
+    {.name = "通用航空产业园（一期）建设项目", .subsector = 2, .unit = "盐盆街道",
+     .total = 100000, .annual_plan = 15000, .strategic = YES, .attracted = NO,
+     .start_month = 1, .build_month = 1},
+    {.name = "通用航空机场及配套设施项目", .subsector = 2, .build_month = 10,
+     .issue = "用林指标尚未审批"},
+    {.name = "年产200架轻型运动飞机组装项目", .subsector = 2, .start_month = 6},
+    {.name = "航空零部件精密制造项目", .subsector = 2},
+    {.name = "年产1万台智能高低压成套开关设备项目", .subsector = 3},
+    {.name = "年产3000台工业机器人项目", .subsector = 3},
+    {.name = "智能数控机床生产线建设项目", .subsector = 3},
+    {.name = "年产20万台伺服电机项目", .subsector = 3},
+    {.name = "高压变频器研发及产业化项目", .subsector = 3},
+    {.name = "年产5000台智能注塑机项目", .subsector = 3},
+    {.name = "智能电气装备产业园项目", .subsector = 3},
+    {.name = "年产1万台新能源汽车充电桩项目", .subsector = 3},
+    {.name = "年产10万套精密模具项目", .subsector = 3},
+    {.name = "智能仓储物流装备生产项目", .subsector = 3},
+    {.name = "年产2万台风力发电变流器项目", .subsector = 3},
+    {.name = "环保成套设备制造项目", .subsector = 3},
+};
+
+static const project_spec health_projects[] = {
+    {.name = "年产5000万支医用注射器项目"},
+    {.name = "医疗器械产业园建设项目"},
+    {.name = "年产1000吨铁皮石斛深加工项目", .unit = "大荆镇"},
+    {.name = "雁荡山铁皮石斛种植基地扩建项目", .unit = "雁荡镇"},
+    {.name = "健康养老服务中心建设项目"},
+    {.name = "年产200万台家用医疗电子设备项目"},
+    {.name = "生物医药研发中心建设项目"},
+    {.name = "中药饮片生产线技术改造项目"},
+    {.name = "年产50万套康复辅具项目"},
+    {.name = "医用敷料及卫生材料生产项目"},
+    {.name = "体外诊断试剂生产基地项目", .start_month = 4},
+    {.name = "健康食品生产线建设项目"},
+    {.name = "社区医疗健康服务网络项目"},
+    {.name = "年产300台医用高压氧舱项目"},
+    {.name = "养生度假中心建设项目", .unit = "雁荡镇"},
+    {.name = "保健品GMP车间改造项目"},
+    {.name = "年产1亿片功能性保健食品项目"},
+    {.name = "智慧医疗远程诊断平台项目"},
+    {.name = "中医药养生馆建设项目"},
+    {.name = "年产10万台电子血压计项目"},
+};
+
+static const project_spec fashion_projects[] = {
+    {.name = "雁荡山旅游集散中心建设项目", .subsector = 0, .unit = "雁荡镇"},
+    {.name = "雁荡山景区提升改造工程", .subsector = 0, .unit = "雁荡镇"},
+    {.name = "中雁荡山旅游度假区开发项目", .subsector = 0, .unit = "白石街道"},
+    {.name = "雁荡山温泉度假酒店项目", .subsector = 0, .unit = "雁荡镇"},
+    {.name = "乐清湾滨海旅游休闲带建设项目", .subsector = 0, .unit = "天成街道"},
+    {.name = "大荆镇乡村旅游综合体项目", .subsector = 0, .unit = "大荆镇"},
+    {.name = "仙溪镇生态农业观光园项目", .subsector = 0, .unit = "仙溪镇"},
+    {.name = "五星级商务酒店建设项目", .subsector = 0, .unit = "乐成街道"},
+    {.name = "雁荡山民宿集群建设项目", .subsector = 0, .unit = "雁荡镇"},
+    {.name = "滨海湿地公园建设项目", .subsector = 0},
+    {.name = "户外运动休闲基地项目", .subsector = 0},
+    {.name = "旅游风情小镇建设项目", .subsector = 0, .start_month = 8},
+    {.name = "房车露营地建设项目", .subsector = 0},
+    {.name = "乐清细纹刻纸文化创意园项目", .subsector = 1},
+    {.name = "黄杨木雕文化产业园项目", .subsector = 1},
+    {.name = "工业设计中心建设项目", .subsector = 1},
+    {.name = "影视文化创意基地项目", .subsector = 1},
+    {.name = "文化艺术中心建设项目", .subsector = 1},
+    {.name = "数字出版与动漫产业园项目", .subsector = 1},
+    {.name = "时尚服饰设计研发中心项目", .subsector = 1},
+    {.name = "非遗文化展示馆建设项目", .subsector = 1},
+    {.name = "创意产业孵化器建设项目", .subsector = 1},
+    {.name = "广告传媒产业园项目", .subsector = 1},
+    {.name = "乐清大剧院配套文化商业项目", .subsector = 1},
+};
+
+static const project_spec harbour_projects[] = {
+    {.name = "乐清湾临港石化储运基地项目", .subsector = 0, .unit = "翁垟街道",
+     .total = 260000, .annual_plan = 20000, .strategic = NO, .attracted = YES,
+     .start_month = 6, .build_month = 8, .issue = "海域使用审批进度慢"},
+    {.name = "年产20万吨环保增塑剂项目", .subsector = 0},
+    {.name = "液化天然气（LNG）接收站配套项目", .subsector = 0},
+    {.name = "成品油储运码头扩建项目", .subsector = 0},
+    {.name = "年产10万吨特种润滑油项目", .subsector = 0},
+    {.name = "化工危化品仓储中心项目", .subsector = 0},
+    {.name = "年产5万吨水性涂料项目", .subsector = 0},
+    {.name = "临港石化产业区基础设施项目", .subsector = 0},
+    {.name = "年产8万吨高性能树脂项目", .subsector = 0},
+    {.name = "液体化工品码头建设项目", .subsector = 0},
+    {.name = "年产3万吨表面活性剂项目", .subsector = 0, .start_month = 5},
+    {.name = "乐清湾港区多用途码头项目", .subsector = 1, .unit = "翁垟街道"},
+    {.name = "电气产品物流园建设项目", .subsector = 1, .unit = "柳市镇"},
+    {.name = "公路港物流中心建设项目", .subsector = 1},
+    {.name = "冷链物流中心建设项目", .subsector = 1},
+    {.name = "保税物流仓储中心项目", .subsector = 1},
+    {.name = "城市快递配送中心项目", .subsector = 1},
+    {.name = "港口集装箱堆场扩建项目", .subsector = 1},
+    {.name = "智能立体仓库建设项目", .subsector = 1},
+    {.name = "物流信息交易平台项目", .subsector = 1},
+    {.name = "农产品物流配送中心项目", .subsector = 1},
+    {.name = "大宗商品交易及仓储中心项目", .subsector = 1},
+    {.name = "海铁联运物流枢纽项目", .subsector = 1},
+    {.name = "电商仓储分拨中心项目", .subsector = 1},
+    {.name = "供应链管理服务中心项目", .subsector = 1},
+    {.name = "港航物流综合服务区项目", .subsector = 1, .unit = "天成街道",
+     .total = 180000, .annual_plan = 12000, .strategic = NO, .attracted = NO},
+};
+
+static const project_spec materials_projects[] = {
+    {.name = "年产5000吨银基电接触材料项目"},
+    {.name = "年产1万吨高性能铜合金带材项目"},
+    {.name = "年产3000吨新型绝缘材料项目"},
+    {.name = "石墨烯导电材料研发及产业化项目"},
+    {.name = "年产2万吨改性工程塑料项目"},
+    {.name = "年产500吨稀土永磁材料项目"},
+    {.name = "年产1万吨环保阻燃材料项目"},
+    {.name = "新型复合材料生产线项目"},
+    {.name = "年产2000吨纳米粉体材料项目"},
+    {.name = "年产5000吨碳纤维复合材料项目", .total = 99500, .annual_plan = 18000,
+     .strategic = YES, .attracted = NO},
+    {.name = "高分子膜材料产业化项目"},
+    {.name = "年产1万吨特种电缆料项目"},
+    {.name = "年产800吨电子浆料项目"},
+    {.name = "新材料研发中心建设项目"},
+    {.name = "年产3万吨新型建筑节能材料项目"},
+    {.name = "年产5000吨硅橡胶材料项目", .start_month = 6},
+    {.name = "年产2000吨粉末冶金材料项目"},
+    {.name = "新能源电池材料项目"},
+    {.name = "年产1万吨铝合金型材项目"},
+    {.name = "超导材料研发平台项目"},
+    {.name = "年产3000吨陶瓷基复合材料项目"},
+    {.name = "\"腾笼换鸟\"新材料产业园标准厂房项目"},
+};
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* Unit weights, in unit_names order:
+ * 城东 乐成 城南 盐盆 翁垟 白石 石帆 天成 柳市 北白象 虹桥 淡溪 清江 芙蓉 大荆 仙溪 雁荡 */
+static const industry_spec industries[INDUSTRY_COUNT] = {
+    {"信息经济产业", "信息经济", "XX", 430, 10350, 8780, 60, false, 3,
+     {{"电子信息", 6200, {60, 50, 55, 30, 35, 25, 30, 35, 100, 80, 60, 15, 20, 10, 10, 0, 5},
+       {"电子科技", "电气", "电子"}},
+      {"物联网", 2300, {40, 35, 30, 10, 15, 0, 10, 20, 70, 50, 30, 0, 0, 0, 0, 0, 0},
+       {"物联网科技", "智能科技", "电子科技"}},
+      {"网络经济", 1500, {30, 50, 25, 10, 10, 10, 0, 10, 40, 20, 30, 0, 10, 5, 5, 0, 10},
+       {"网络科技", "电子商务", "信息技术"}}},
+     information_projects, COUNT(information_projects)},
+    {"高端装备制造业", "高端装备", "ZB", 90, 9450, 9200, 55, false, 4,
+     {{"激光与光电", 2000, {30, 10, 20, 0, 10, 0, 0, 15, 40, 25, 15, 0, 0, 0, 0, 0, 0},
+       {"激光科技", "光电科技", "激光设备"}},
+      {"轨道交通", 1200, {10, 0, 15, 0, 0, 0, 0, 10, 30, 20, 0, 0, 0, 0, 0, 0, 0},
+       {"轨道交通设备", "电气", "轨道科技"}},
+      {"通用航空", 500, {0, 0, 0, 10, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+       {"航空科技", "通用航空", "航空器材"}},
+      {"装备制造", 6300, {40, 20, 35, 25, 30, 20, 25, 30, 80, 60, 45, 15, 20, 10, 10, 0, 0},
+       {"机械", "智能装备", "电气"}}},
+     equipment_projects, COUNT(equipment_projects)},
+    {"生命健康产业", "生命健康", "SM", 50, 10400, 8900, 40, false, 1,
+     {{"", 10000, {20, 25, 15, 10, 10, 10, 8, 10, 20, 15, 15, 8, 10, 8, 25, 12, 30},
+       {"医疗器械", "生物科技", "药业"}}},
+     health_projects, COUNT(health_projects)},
+    {"时尚旅游和文化产业", "时尚旅游", "LY", 180, 9600, 9260, 20, false, 2,
+     {{"旅游休闲", 5500, {20, 30, 10, 5, 5, 25, 10, 5, 10, 5, 15, 10, 15, 20, 30, 25, 100},
+       {"旅游开发", "酒店管理", "旅游投资"}},
+      {"文化创意", 4500, {30, 40, 20, 5, 5, 10, 10, 10, 20, 10, 15, 0, 5, 5, 5, 0, 10},
+       {"文化传媒", "文化创意", "工艺品"}}},
+     fashion_projects, COUNT(fashion_projects)},
+    {"临港产业和现代物流", "临港物流", "LG", 260, 10150, 9070, 25, false, 2,
+     {{"临港石化", 4500, {0, 0, 0, 30, 40, 0, 0, 25, 0, 0, 0, 0, 15, 0, 0, 0, 0},
+       {"石化", "化工", "能源"}},
+      {"现代物流", 5500, {25, 15, 30, 25, 35, 10, 10, 30, 60, 40, 30, 5, 15, 5, 10, 0, 5},
+       {"物流", "供应链管理", "港务"}}},
+     harbour_projects, COUNT(harbour_projects)},
+    {"新材料产业", "新材料", "XC", 75, 9350, 8940, 50, true, 1,
+     {{"", 10000, {30, 15, 25, 15, 15, 10, 15, 20, 80, 50, 30, 10, 10, 5, 5, 3, 3},
+       {"新材料科技", "合金材料", "材料科技"}}},
+     materials_projects, COUNT(materials_projects)},
+};
+
+/* Trade names (字号) for the owners' companies. */
+static const char *const trade_names[] = {
+    "华瓯", "雁峰", "东港", "宏远", "瑞丰", "海川", "中屿", "金瓯", "恒达", "天润", "汇能",
+    "星河", "永兴", "鼎盛", "华强", "明泰", "长江", "振邦", "丰源", "博远", "凯达", "新亚",
+    "嘉禾", "荣昌", "正和", "信达", "安瑞", "联创", "诚意", "远东", "华通", "伟业", "昌盛",
+    "雁荡", "瓯越", "乐港", "白鹭", "龙腾", "祥和", "隆兴", "云帆", "三禾", "德盛", "万象",
+    "宝鼎", "合力", "泰安", "康华", "益民", "天成", "通达", "海瑞", "金桥", "富春", "环宇",
+    "亿丰", "晨光", "鸿运", "精工", "朗科", "中盈", "创新", "卓越", "瑞安", "百合", "佳和",
+    "兆丰", "旭日", "春晖", "东方"};
+
+static const char *const company_places[] = {"浙江", "乐清市", "温州", "浙江", "乐清市"};
+
+static const char *const issue_texts[] = {
+    "土地指标未落实", "环评审批进度慢", "资金不到位", "政策处理难度大",
+    "规划调整尚未完成", "施工用电未接通", "设备进口手续办理中", "用地报批进度慢"};
+
+/* ---- the generated state --------------------------------------------------------------- */
+
+typedef struct rng {
+    uint64_t state;
+} rng;
+
+typedef struct progress_row {
+    int unit;
+    int subsector;
+    int64_t weight;
+    int prior_output_ratio;  /* per 10000 of the output */
+    int value_added_ratio;   /* per 10000 of the output */
+    int prior_va_ratio;      /* per 10000 of the value added */
+    /* tenths of 万元, index = month, [0] = 0 */
+    int64_t ytd_output[MONTHS + 1];
+    int64_t prior_ytd_output[MONTHS + 1];
+    int64_t ytd_value_added[MONTHS + 1];
+    int64_t prior_ytd_value_added[MONTHS + 1];
+} progress_row;
+
+typedef enum project_status {
+    STATUS_PREPARING,
+    STATUS_BUILDING,
+    STATUS_DONE,
+    STATUS_PRODUCING
+} project_status;
+
+static const char *const status_names[] = {"前期", "在建", "竣工", "投产"};
+
+typedef struct project {
+    char code[32];
+    const char *name;
+    int subsector;
+    int unit;
+    char owner[128];
+    bool strategic;
+    bool attracted;
+    int64_t total;        /* tenths of 万元 */
+    int64_t annual_plan;  /* tenths of 万元 */
+    int start_month;
+    int build_month;      /* 10: still 前期 in September */
+    int done_month;       /* 竣工 from this month; 0: never */
+    int producing_month;  /* 投产 from this month; 0: never */
+    const char *issue;
+    int issue_from;
+    int issue_until;      /* last month the issue is reported */
+    int64_t ytd_investment[MONTHS + 1];
+} project;
+
+typedef struct industry_state {
+    progress_row rows[MAX_ROWS];
+    int row_count;
+    project projects[MAX_PROJECTS];
+    int project_count;
+    char progress_sent[MONTHS + 1][16];
+    char projects_sent[MONTHS + 1][16];
+} industry_state;
+
+typedef struct sample {
+    industry_state industries[INDUSTRY_COUNT];
+    char owners_used[INDUSTRY_COUNT * MAX_PROJECTS][64]; /* trade name + trade, no place */
+    int owner_count;
+} sample;
+
+static uint64_t rng_next(rng *r)
+{
+    uint64_t x = r->state;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    r->state = x;
+    return x * UINT64_C(2685821657736338717);
+}
+
+/* A number in [low, high]. */
+static int64_t rng_range(rng *r, int64_t low, int64_t high)
+{
+    if (high < low) {
+        fprintf(stderr, "gensample: empty range %" PRId64 "..%" PRId64 "\n", low, high);
+        exit(2);
+    }
+    return low + (int64_t)(rng_next(r) % (uint64_t)(high - low + 1));
+}
+
+static int clamp(int value, int low, int high)
+{
+    return value < low ? low : value > high ? high : value;
+}
+
+/* An index drawn with the given weights. */
+static int rng_weighted(rng *r, const int *weights, int count)
+{
+    int64_t sum = 0;
+    for (int i = 0; i < count; i++)
+        sum += weights[i];
+    int64_t pick = rng_range(r, 0, sum - 1);
+    for (int i = 0; i < count; i++) {
+        if (pick < weights[i])
+            return i;
+        pick -= weights[i];
+    }
+    return count - 1;
+}
+
+static int unit_index(const char *name)
+{
+    for (int i = 0; i < UNIT_COUNT; i++)
+        if (strcmp(unit_names[i], name) == 0)
+            return i;
+    fprintf(stderr, "gensample: unknown unit %s\n", name);
+    exit(2);
+}
+
+/* ---- progress ---------------------------------------------------------------------------- */
+
+/* The industry's year-to-date output aimed at for month m, in tenths of 万元. */
+static int64_t industry_ytd_aim(const industry_spec *spec, int month)
+{
+    int64_t season = 0;
+    for (int m = 1; m <= month; m++)
+        season += month_season[m];
+    int64_t pace = RATIO + (int64_t)(spec->pace - RATIO) * month / MONTHS;
+    int64_t target = (int64_t)spec->target * 100000; /* 亿元 → tenths of 万元 */
+    return target * season / RATIO * pace / RATIO / 12;
+}
+
+static void progress_make_rows(const industry_spec *spec, industry_state *state, rng *r,
+                               const int *unit_growth_offset)
+{
+    state->row_count = 0;
+    for (int u = 0; u < UNIT_COUNT; u++) {
+        for (int s = 0; s < spec->subsector_count; s++) {
+            const subsector_spec *sub = &spec->subsectors[s];
+            if (sub->unit_weight[u] == 0)
+                continue;
+            int64_t unit_sum = 0;
+            for (int k = 0; k < UNIT_COUNT; k++)
+                unit_sum += sub->unit_weight[k];
+            progress_row *row = &state->rows[state->row_count++];
+            row->unit = u;
+            row->subsector = s;
+            row->weight = (int64_t)sub->share * sub->unit_weight[u] * 1000 / unit_sum;
+            row->prior_output_ratio = (int)rng_range(r, 8650, 9350);
+            row->value_added_ratio = (int)rng_range(r, 2080, 2420);
+            row->prior_va_ratio = clamp(spec->prior_value_added + unit_growth_offset[u] +
+                                            (int)rng_range(r, -80, 80),
+                                        8850, 9550);
+        }
+    }
+}
+
+/* Splits the industry's output of month m over its rows and accumulates every column. */
+static void progress_month(const industry_spec *spec, industry_state *state, rng *r, int month)
+{
+    int64_t output = industry_ytd_aim(spec, month) - industry_ytd_aim(spec, month - 1);
+    int64_t shares[MAX_ROWS];
+    int64_t share_sum = 0;
+    for (int i = 0; i < state->row_count; i++) {
+        shares[i] = state->rows[i].weight * rng_range(r, 9200, 10800);
+        share_sum += shares[i];
+    }
+    for (int i = 0; i < state->row_count; i++) {
+        progress_row *row = &state->rows[i];
+        int64_t month_output = output * shares[i] / share_sum;
+        int prior_ratio = clamp(row->prior_output_ratio + (int)rng_range(r, -100, 100), 8510, 9490);
+        int va_ratio = clamp(row->value_added_ratio + (int)rng_range(r, -60, 60), 2010, 2490);
+        int prior_va_ratio = clamp(row->prior_va_ratio + (int)rng_range(r, -60, 60), 8820, 9580);
+        int64_t month_value_added = month_output * va_ratio / RATIO;
+        row->ytd_output[month] = row->ytd_output[month - 1] + month_output;
+        row->prior_ytd_output[month] =
+            row->prior_ytd_output[month - 1] + month_output * prior_ratio / RATIO;
+        row->ytd_value_added[month] = row->ytd_value_added[month - 1] + month_value_added;
+        row->prior_ytd_value_added[month] =
+            row->prior_ytd_value_added[month - 1] + month_value_added * prior_va_ratio / RATIO;
+    }
+}
+
+/* ---- projects ------------------------------------------------------------------------------ */
+
+static bool owner_taken(const sample *all, const char *name)
+{
+    for (int i = 0; i < all->owner_count; i++)
+        if (strcmp(all->owners_used[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* A company name not given to another project: place, trade name (字号), trade. */
+static void project_owner(const industry_spec *spec, project *p, sample *all, rng *r)
+{
+    const subsector_spec *sub = &spec->subsectors[p->subsector];
+    char *name = all->owners_used[all->owner_count];
+    do {
+        const char *trade = trade_names[rng_range(r, 0, COUNT(trade_names) - 1)];
+        snprintf(name, sizeof all->owners_used[0], "%s%s", trade,
+                 sub->owner_kinds[rng_range(r, 0, 2)]);
+    } while (owner_taken(all, name));
+    all->owner_count++;
+    const char *place = company_places[rng_range(r, 0, COUNT(company_places) - 1)];
+    snprintf(p->owner, sizeof p->owner, "%s%s有限公司", place, name);
+}
+
+static int64_t project_draw_total(rng *r)
+{
+    int64_t tier = rng_range(r, 0, 99);
+    int64_t wan = tier < 40   ? rng_range(r, 30, 150)
+                  : tier < 75 ? rng_range(r, 150, 400)
+                  : tier < 95 ? rng_range(r, 400, 800)
+                              : rng_range(r, 800, 980);
+    return wan * 100 * 10; /* hundreds of 万元 → tenths */
+}
+
+static int64_t project_draw_plan(rng *r, int64_t total)
+{
+    /* a project over 20000 万元 takes some years, a small one about one */
+    int ratio = total > 200000 ? (int)rng_range(r, 1500, 4500) : (int)rng_range(r, 4000, 10000);
+    int64_t plan = total * ratio / RATIO / 100 * 100; /* whole tens of 万元 */
+    return plan < 3000 ? 3000 : plan;
+}
+
+/* The timeline: when the project leaves 前期, is finished, goes into production. */
+static void project_timeline(const project_spec *ps, project *p, rng *r)
+{
+    p->start_month = ps->start_month ? ps->start_month : 1;
+    p->done_month = 0;
+    p->producing_month = 0;
+    if (ps->build_month) {
+        p->build_month = ps->build_month;
+        return;
+    }
+    int64_t kind = rng_range(r, 0, 99);
+    p->build_month = p->start_month;
+    if (kind < 9) {
+        p->build_month = MONTHS + 1;
+    } else if (p->start_month > 1) {
+        if (kind < 40)
+            p->build_month = p->start_month + 1 > MONTHS ? MONTHS : p->start_month + 1;
+    } else if (kind < 16) {
+        p->done_month = (int)rng_range(r, 5, 9);
+    } else if (kind < 23) {
+        p->done_month = (int)rng_range(r, 3, 7);
+        p->producing_month = (int)rng_range(r, p->done_month + 1, 9);
+    } else if (kind < 38) {
+        p->build_month = (int)rng_range(r, 2, 6);
+    }
+}
+
+static bool project_building(const project *p, int month)
+{
+    return month >= p->build_month && (p->done_month == 0 || month <= p->done_month);
+}
+
+static project_status project_status_at(const project *p, int month)
+{
+    if (month < p->build_month)
+        return STATUS_PREPARING;
+    if (p->producing_month && month >= p->producing_month)
+        return STATUS_PRODUCING;
+    if (p->done_month && month >= p->done_month)
+        return STATUS_DONE;
+    return STATUS_BUILDING;
+}
+
+/* Month by month investment: most of it while 在建, a little in 前期 and after 竣工. */
+static void project_investment(project *p, rng *r)
+{
+    int reach; /* per 10000 of the annual plan invested while building, by September */
+    if (p->done_month)
+        reach = (int)rng_range(r, 9200, 10300);
+    else if (p->issue && p->issue_from <= p->build_month)
+        reach = (int)rng_range(r, 2500, 5000);
+    else
+        reach = (int)rng_range(r, 5500, 9500);
+    if (p->build_month >= 5)
+        reach = reach * 7 / 10;
+    int64_t pace[MONTHS + 1] = {0};
+    int64_t pace_sum = 0;
+    for (int m = p->start_month; m <= MONTHS; m++) {
+        if (project_building(p, m)) {
+            pace[m] = rng_range(r, 80, 120);
+            pace_sum += pace[m];
+        }
+    }
+    for (int m = 1; m <= MONTHS; m++) {
+        int64_t amount = 0;
+        if (m < p->start_month)
+            amount = 0;
+        else if (project_building(p, m))
+            amount = p->annual_plan * reach / RATIO * pace[m] / pace_sum;
+        else if (rng_range(r, 0, 1))
+            amount = p->annual_plan * rng_range(r, 20, 120) / RATIO;
+        int64_t ytd = p->ytd_investment[m - 1] + amount;
+        p->ytd_investment[m] = ytd > p->total ? p->total : ytd;
+    }
+}
+
+static void project_make(const industry_spec *spec, int index, sample *all, rng *r,
+                         project *p)
+{
+    const project_spec *ps = &spec->projects[index];
+    snprintf(p->code, sizeof p->code, "%s2015-%03d", spec->code_prefix, index + 1);
+    p->name = ps->name;
+    p->subsector = spec->subsector_count > 1 ? ps->subsector : 0;
+    const subsector_spec *sub = &spec->subsectors[p->subsector];
+    p->unit = ps->unit ? unit_index(ps->unit) : rng_weighted(r, sub->unit_weight, UNIT_COUNT);
+    project_owner(spec, p, all, r);
+    p->strategic = ps->strategic ? ps->strategic == YES : rng_range(r, 0, 99) < spec->strategic_pct;
+    p->total = ps->total ? ps->total * 10 : project_draw_total(r);
+    p->annual_plan = ps->annual_plan ? ps->annual_plan * 10 : project_draw_plan(r, p->total);
+    project_timeline(ps, p, r);
+    p->attracted = ps->attracted ? ps->attracted == YES : p->start_month > 1 || rng_range(r, 0, 99) < 8;
+    p->issue = ps->issue;
+    p->issue_from = p->start_month;
+    p->issue_until = MONTHS;
+}
+
+/* Hands the common issues to a few projects: most still open in September, some solved. */
+static void projects_assign_issues(sample *all, rng *r)
+{
+    int assigned = 0;
+    while (assigned < 15) {
+        industry_state *state = &all->industries[rng_range(r, 0, INDUSTRY_COUNT - 1)];
+        project *p = &state->projects[rng_range(r, 0, state->project_count - 1)];
+        bool solved = assigned < 4;
+        if (p->issue || p->done_month || (solved && p->start_month == MONTHS))
+            continue;
+        p->issue = issue_texts[rng_range(r, 0, COUNT(issue_texts) - 1)];
+        p->issue_from = (int)rng_range(r, p->start_month, solved ? MONTHS - 1 : MONTHS);
+        p->issue_until = solved ? (int)rng_range(r, p->issue_from, MONTHS - 1) : MONTHS;
+        assigned++;
+    }
+}
+
+/* ---- dates sent ---------------------------------------------------------------------------- */
+
+static void date_sent(char *out, size_t size, int month, int offset)
+{
+    /* offset 0..2: the last three days of the month; 3: the 1st of the next */
+    if (offset == 3)
+        snprintf(out, size, "2015-%02d-01", (month + 1) % 100);
+    else
+        snprintf(out, size, "2015-%02d-%02d", month % 100, (month_days[month] - 2 + offset) % 100);
+}
+
+static void dates_draw(sample *all, rng *r)
+{
+    static const int offset_weights[4] = {15, 25, 35, 25};
+    for (int i = 0; i < INDUSTRY_COUNT; i++) {
+        industry_state *state = &all->industries[i];
+        for (int m = 1; m <= MONTHS; m++) {
+            int progress_offset = rng_weighted(r, offset_weights, 4);
+            int projects_offset = rng_range(r, 0, 4) ? progress_offset
+                                                     : rng_weighted(r, offset_weights, 4);
+            date_sent(state->progress_sent[m], sizeof state->progress_sent[m], m, progress_offset);
+            date_sent(state->projects_sent[m], sizeof state->projects_sent[m], m, projects_offset);
+        }
+    }
+    /* 时尚旅游和文化产业's September project list comes two days late. */
+    snprintf(all->industries[3].projects_sent[MONTHS], sizeof all->industries[3].projects_sent[MONTHS],
+             "2015-10-03");
+}
+
+/* ---- generation ------------------------------------------------------------------------------ */
+
+static void sample_generate(sample *all)
+{
+    rng r = {UINT64_C(0x165A2015C0FFEE11)};
+    int unit_growth_offset[UNIT_COUNT];
+    for (int u = 0; u < UNIT_COUNT; u++)
+        unit_growth_offset[u] = (int)rng_range(&r, -220, 220);
+    for (int i = 0; i < INDUSTRY_COUNT; i++) {
+        progress_make_rows(&industries[i], &all->industries[i], &r, unit_growth_offset);
+        for (int m = 1; m <= MONTHS; m++)
+            progress_month(&industries[i], &all->industries[i], &r, m);
+    }
+    for (int i = 0; i < INDUSTRY_COUNT; i++) {
+        industry_state *state = &all->industries[i];
+        state->project_count = industries[i].project_count;
+        for (int k = 0; k < state->project_count; k++)
+            project_make(&industries[i], k, all, &r, &state->projects[k]);
+    }
+    projects_assign_issues(all, &r);
+    for (int i = 0; i < INDUSTRY_COUNT; i++)
+        for (int k = 0; k < all->industries[i].project_count; k++)
+            project_investment(&all->industries[i].projects[k], &r);
+    dates_draw(all, &r);
+}
+
+/* Fails loudly where the data would not be what the sample promises. */
+static void sample_verify(const sample *all)
+{
+    for (int i = 0; i < INDUSTRY_COUNT; i++) {
+        const industry_state *state = &all->industries[i];
+        for (int m = 1; m <= MONTHS; m++) {
+            int64_t sum = 0;
+            for (int k = 0; k < state->row_count; k++)
+                sum += state->rows[k].ytd_output[m];
+            int64_t aim = (int64_t)industries[i].target * 100000 * m / 12;
+            if (sum * 100 < aim * 92 || sum * 100 > aim * 108) {
+                fprintf(stderr, "gensample: %s month %d off the pace\n", industries[i].name, m);
+                exit(2);
+            }
+        }
+        for (int k = 0; k < state->project_count; k++) {
+            const project *p = &state->projects[k];
+            if (p->ytd_investment[MONTHS] * 2 > p->annual_plan * 3 || p->annual_plan > p->total) {
+                fprintf(stderr, "gensample: %s investment out of range\n", p->code);
+                exit(2);
+            }
+        }
+    }
+}
+
+/* ---- writing ------------------------------------------------------------------------------------ */
+
+static void format_tenths(char *out, size_t size, int64_t tenths)
+{
+    if (tenths % 10 == 0)
+        snprintf(out, size, "%" PRId64, tenths / 10);
+    else
+        snprintf(out, size, "%" PRId64 ".%" PRId64, tenths / 10, tenths % 10);
+}
+
+static void make_dir(const char *path)
+{
+    if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+        perror(path);
+        exit(1);
+    }
+}
+
+static FILE *open_output(const char *path)
+{
+    FILE *f = fopen(path, "wb");
+    if (f == NULL) {
+        perror(path);
+        exit(1);
+    }
+    return f;
+}
+
+static void close_output(FILE *f, const char *path)
+{
+    if (ferror(f) || fclose(f) != 0) {
+        fprintf(stderr, "gensample: cannot write %s\n", path);
+        exit(1);
+    }
+}
+
+/* One CSV row, RFC 4180: cells with a comma, quote or line break are quoted. */
+static void csv_row(FILE *f, const char *const *cells, int count)
+{
+    for (int i = 0; i < count; i++) {
+        const char *cell = cells[i];
+        if (i > 0)
+            fputc(',', f);
+        if (strpbrk(cell, ",\"\r\n") == NULL) {
+            fputs(cell, f);
+            continue;
+        }
+        fputc('"', f);
+        for (const char *c = cell; *c; c++) {
+            if (*c == '"')
+                fputc('"', f);
+            fputc(*c, f);
+        }
+        fputc('"', f);
+    }
+    fputs("\r\n", f);
+}
+
+static void xml_attribute(FILE *f, const char *name, const char *value)
+{
+    fprintf(f, " %s=\"", name);
+    for (const char *c = value; *c; c++) {
+        switch (*c) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*c, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static const char *yes_no(bool value)
+{
+    return value ? "是" : "否";
+}
+
+static char *office_name(char *out, size_t size, const industry_spec *spec)
+{
+    snprintf(out, size, "%s专项行动工作组", spec->name);
+    return out;
+}
+
+typedef struct amounts {
+    char month[32], ytd[32], prior_ytd[32], value_added[32], prior_value_added[32];
+} amounts;
+
+static void progress_amounts(const progress_row *row, int month, amounts *a)
+{
+    format_tenths(a->month, sizeof a->month, row->ytd_output[month] - row->ytd_output[month - 1]);
+    format_tenths(a->ytd, sizeof a->ytd, row->ytd_output[month]);
+    format_tenths(a->prior_ytd, sizeof a->prior_ytd, row->prior_ytd_output[month]);
+    format_tenths(a->value_added, sizeof a->value_added, row->ytd_value_added[month]);
+    format_tenths(a->prior_value_added, sizeof a->prior_value_added,
+                  row->prior_ytd_value_added[month]);
+}
+
+static void write_progress_csv(FILE *f, const industry_spec *spec, const industry_state *state,
+                               int month, const char *period)
+{
+    static const char *const header[] = {"单位", "所属产业", "细分领域", "本月产值", "累计产值",
+                                         "上年同期累计产值", "累计增加值", "上年同期累计增加值",
+                                         "报送单位", "报告期", "填报日期"};
+    char office[128];
+    office_name(office, sizeof office, spec);
+    csv_row(f, header, COUNT(header));
+    for (int k = 0; k < state->row_count; k++) {
+        const progress_row *row = &state->rows[k];
+        amounts a;
+        progress_amounts(row, month, &a);
+        const char *cells[] = {unit_names[row->unit], spec->name,
+                               spec->subsectors[row->subsector].name, a.month, a.ytd,
+                               a.prior_ytd, a.value_added, a.prior_value_added, office, period,
+                               state->progress_sent[month]};
+        csv_row(f, cells, COUNT(cells));
+    }
+}
+
+static void xml_open(FILE *f, const char *kind, const char *period, const char *office,
+                     const char *sent)
+{
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<submission xmlns=\"urn:yq165:submission:1\"", f);
+    xml_attribute(f, "kind", kind);
+    xml_attribute(f, "period", period);
+    xml_attribute(f, "office", office);
+    xml_attribute(f, "sent", sent);
+    fputs(">\n", f);
+}
+
+static void write_progress_xml(FILE *f, const industry_spec *spec, const industry_state *state,
+                               int month, const char *period)
+{
+    char office[128];
+    xml_open(f, "progress", period, office_name(office, sizeof office, spec),
+             state->progress_sent[month]);
+    for (int k = 0; k < state->row_count; k++) {
+        const progress_row *row = &state->rows[k];
+        amounts a;
+        progress_amounts(row, month, &a);
+        fputs("  <progress", f);
+        xml_attribute(f, "unit", unit_names[row->unit]);
+        xml_attribute(f, "industry", spec->name);
+        if (spec->subsectors[row->subsector].name[0])
+            xml_attribute(f, "subsector", spec->subsectors[row->subsector].name);
+        xml_attribute(f, "month_output", a.month);
+        xml_attribute(f, "ytd_output", a.ytd);
+        xml_attribute(f, "prior_ytd_output", a.prior_ytd);
+        xml_attribute(f, "ytd_value_added", a.value_added);
+        xml_attribute(f, "prior_ytd_value_added", a.prior_value_added);
+        fputs("/>\n", f);
+    }
+    fputs("</submission>\n", f);
+}
+
+typedef struct project_cells {
+    char total[32], plan[32], month[32], ytd[32];
+    const char *issue;
+    const char *status;
+} project_cells;
+
+static void project_cells_at(const project *p, int month, project_cells *c)
+{
+    format_tenths(c->total, sizeof c->total, p->total);
+    format_tenths(c->plan, sizeof c->plan, p->annual_plan);
+    format_tenths(c->month, sizeof c->month, p->ytd_investment[month] - p->ytd_investment[month - 1]);
+    format_tenths(c->ytd, sizeof c->ytd, p->ytd_investment[month]);
+    bool open_issue = p->issue && month >= p->issue_from && month <= p->issue_until;
+    c->issue = open_issue ? p->issue : "";
+    c->status = status_names[project_status_at(p, month)];
+}
+
+static void write_projects_csv(FILE *f, const industry_spec *spec, const industry_state *state,
+                               int month, const char *period)
+{
+    static const char *const header[] = {
+        "项目编号", "项目名称", "所属产业", "细分领域", "建设地点", "建设单位",
+        "是否战略性新兴产业", "是否当年招引", "总投资", "年度计划投资", "本月完成投资",
+        "累计完成投资", "项目状态", "存在问题", "报送单位", "报告期", "填报日期"};
+    char office[128];
+    office_name(office, sizeof office, spec);
+    csv_row(f, header, COUNT(header));
+    for (int k = 0; k < state->project_count; k++) {
+        const project *p = &state->projects[k];
+        if (month < p->start_month)
+            continue;
+        project_cells c;
+        project_cells_at(p, month, &c);
+        const char *cells[] = {p->code, p->name, spec->name, spec->subsectors[p->subsector].name,
+                               unit_names[p->unit], p->owner, yes_no(p->strategic),
+                               yes_no(p->attracted), c.total, c.plan, c.month, c.ytd, c.status,
+                               c.issue, office, period, state->projects_sent[month]};
+        csv_row(f, cells, COUNT(cells));
+    }
+}
+
+static void write_projects_xml(FILE *f, const industry_spec *spec, const industry_state *state,
+                               int month, const char *period)
+{
+    char office[128];
+    xml_open(f, "projects", period, office_name(office, sizeof office, spec),
+             state->projects_sent[month]);
+    for (int k = 0; k < state->project_count; k++) {
+        const project *p = &state->projects[k];
+        if (month < p->start_month)
+            continue;
+        project_cells c;
+        project_cells_at(p, month, &c);
+        fputs("  <project", f);
+        xml_attribute(f, "code", p->code);
+        xml_attribute(f, "name", p->name);
+        xml_attribute(f, "industry", spec->name);
+        if (spec->subsectors[p->subsector].name[0])
+            xml_attribute(f, "subsector", spec->subsectors[p->subsector].name);
+        xml_attribute(f, "unit", unit_names[p->unit]);
+        xml_attribute(f, "owner", p->owner);
+        xml_attribute(f, "strategic", yes_no(p->strategic));
+        xml_attribute(f, "attracted", yes_no(p->attracted));
+        xml_attribute(f, "total_investment", c.total);
+        xml_attribute(f, "annual_plan", c.plan);
+        xml_attribute(f, "month_investment", c.month);
+        xml_attribute(f, "ytd_investment", c.ytd);
+        xml_attribute(f, "status", c.status);
+        if (c.issue[0] == '\0') {
+            fputs("/>\n", f);
+            continue;
+        }
+        fputs(">\n    <issues>", f);
+        for (const char *ch = c.issue; *ch; ch++) {
+            if (*ch == '&')
+                fputs("&amp;", f);
+            else if (*ch == '<')
+                fputs("&lt;", f);
+            else
+                fputc(*ch, f);
+        }
+        fputs("</issues>\n  </project>\n", f);
+    }
+    fputs("</submission>\n", f);
+}
+
+static void write_month(const sample *all, const char *root, int month)
+{
+    char dir[512], path[768], period[8];
+    snprintf(dir, sizeof dir, "%s/2015-%02d", root, month);
+    snprintf(period, sizeof period, "2015-%02d", month);
+    make_dir(dir);
+    for (int i = 0; i < INDUSTRY_COUNT; i++) {
+        const industry_spec *spec = &industries[i];
+        const industry_state *state = &all->industries[i];
+        const char *ext = spec->xml ? "xml" : "csv";
+        snprintf(path, sizeof path, "%s/%s-进度.%s", dir, spec->short_name, ext);
+        FILE *f = open_output(path);
+        if (spec->xml)
+            write_progress_xml(f, spec, state, month, period);
+        else
+            write_progress_csv(f, spec, state, month, period);
+        close_output(f, path);
+        snprintf(path, sizeof path, "%s/%s-项目.%s", dir, spec->short_name, ext);
+        f = open_output(path);
+        if (spec->xml)
+            write_projects_xml(f, spec, state, month, period);
+        else
+            write_projects_csv(f, spec, state, month, period);
+        close_output(f, path);
+    }
+}
+
+/* 市发改局's 附件1 inputs; 仙溪镇 sent nothing. */
+static void write_assessment(const char *root)
+{
+    static const char *const rows[][11] = {
+        {"城东街道", "46.3", "2", "0", "1", "良好", "是", "0", "1", "0", "1"},
+        {"乐成街道", "38.5", "1", "0", "1", "良好", "是", "0", "0", "0", "0"},
+        {"城南街道", "42.5", "1", "0", "0", "一般", "是", "0", "1", "0", "0"},
+        {"盐盆街道", "27.8", "0", "0", "0", "一般", "是", "0", "0", "0", "0"},
+        {"翁垟街道", "51.2", "1", "0", "1", "良好", "是", "0", "1", "0", "0"},
+        {"白石街道", "18.6", "0", "0", "0", "一般", "否", "0", "0", "0", "0"},
+        {"石帆街道", "22.4", "1", "0", "0", "一般", "是", "0", "0", "0", "1"},
+        {"天成街道", "35.0", "1", "0", "1", "良好", "是", "0", "0", "0", "0"},
+        {"柳市镇", "62.7", "3", "1", "2", "良好", "是", "1", "2", "1", "1"},
+        {"北白象镇", "55.9", "2", "1", "1", "良好", "是", "0", "2", "0", "1"},
+        {"虹桥镇", "42.5", "2", "0", "1", "良好", "是", "0", "1", "0", "0"},
+        {"淡溪镇", "15.3", "0", "0", "0", "较差", "否", "0", "0", "0", "0"},
+        {"清江镇", "31.6", "1", "0", "0", "一般", "是", "0", "0", "0", "0"},
+        {"芙蓉镇", "12.9", "0", "0", "0", "较差", "是", "0", "0", "0", "0"},
+        {"大荆镇", "24.1", "1", "0", "1", "一般", "是", "0", "1", "0", "0"},
+        {"雁荡镇", "20.7", "1", "0", "1", "良好", "是", "0", "0", "0", "1"},
+    };
+    static const char *const header[] = {
+        "单位", "新兴产业用地占比", "新增平台数", "国家级平台认定数", "省级平台认定数",
+        "龙头企业培育", "年度实施计划", "国家级专项资金项目数", "省级专项资金项目数",
+        "国家级表彰数", "省级表彰数", "报送单位", "报告期", "填报日期"};
+    char path[768];
+    snprintf(path, sizeof path, "%s/2015-09/考核-市发改局.csv", root);
+    FILE *f = open_output(path);
+    csv_row(f, header, COUNT(header));
+    for (int k = 0; k < COUNT(rows); k++) {
+        const char *cells[14];
+        memcpy(cells, rows[k], sizeof rows[k]);
+        cells[11] = "市发改局";
+        cells[12] = "2015-09";
+        cells[13] = "2015-09-30";
+        csv_row(f, cells, COUNT(cells));
+    }
+    close_output(f, path);
+}
+
+typedef struct quarterly_item {
+    const char *unit, *topic, *content;
+} quarterly_item;
+
+static void write_quarterly_file(const char *root, const char *office,
+                                 const quarterly_item *items, int count)
+{
+    static const char *const header[] = {"单位", "事项", "内容", "报送单位", "报告期", "填报日期"};
+    char path[768];
+    snprintf(path, sizeof path, "%s/2015-Q3/季度-%s.csv", root, office);
+    FILE *f = open_output(path);
+    csv_row(f, header, COUNT(header));
+    for (int k = 0; k < count; k++) {
+        const char *cells[] = {items[k].unit, items[k].topic, items[k].content, office,
+                               "2015-Q3", "2015-10-08"};
+        csv_row(f, cells, COUNT(cells));
+    }
+    close_output(f, path);
+}
+
+static void write_quarterly(const char *root)
+{
+    static const quarterly_item economy[] = {
+        {"市经信局", "政策完善整合",
+         "起草《乐清市新兴产业发展专项资金管理办法（试行）》，整合工业转型升级和科技专项资金，"
+         "重点支持新兴产业重点项目和“机器换人”技术改造，已征求各镇街和部门意见。"},
+        {"市经信局", "政策完善整合",
+         "梳理各级新兴产业扶持政策68条，编印政策汇编2000册发放到重点企业，指导企业申报省级"
+         "专项资金项目5个。"},
+        {"市经信局", "品牌建设",
+         "组织42家电气企业参加“浙江制造”标准制定和品牌认证培训，3家企业通过认证。"},
+        {"柳市镇", "品牌建设",
+         "推进“中国电器之都”区域品牌建设，新增中国驰名商标1件、浙江名牌产品4个。"},
+    };
+    static const quarterly_item market[] = {
+        {"市市场监管局", "品牌建设",
+         "新增浙江省著名商标6件、温州市知名商标11件，其中新兴产业企业8件。"},
+        {"市市场监管局", "品牌建设",
+         "开展“乐清电气”集体商标注册工作，完成商标使用管理规则起草。"},
+        {"市市场监管局", "政策完善整合",
+         "修订《乐清市质量强市和品牌战略奖励办法》，对新兴产业企业主导或参与制定标准给予"
+         "奖励，已报市政府审定。"},
+    };
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/2015-Q3", root);
+    make_dir(dir);
+    write_quarterly_file(root, "市经信局", economy, COUNT(economy));
+    write_quarterly_file(root, "市市场监管局", market, COUNT(market));
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fputs("usage: gensample INPUT-DIR\n", stderr);
+        return 2;
+    }
+    sample *all = calloc(1, sizeof *all);
+    if (all == NULL) {
+        fputs("gensample: out of memory\n", stderr);
+        return 1;
+    }
+    sample_generate(all);
+    sample_verify(all);
+    make_dir(argv[1]);
+    for (int m = 1; m <= MONTHS; m++)
+        write_month(all, argv[1], m);
+    write_assessment(argv[1]);
+    write_quarterly(argv[1]);
+    free(all);
+    return 0;
+}
