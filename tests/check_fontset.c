@@ -215,29 +215,48 @@ START_TEST(metrics_in_thousandths)
 }
 END_TEST
 
-START_TEST(missing_file_is_skipped_with_a_warning)
+START_TEST(unusable_files_are_skipped_with_a_warning)
 {
     make_temp_dir();
+    /* gbsn00lp by a path relative to the conf's folder: the same face as by its full path */
+    char relative[512] = "";
+    for (const char *c = temp_dir; *c; c++)
+        if (*c == '/')
+            strcat(relative, "../");
+    strcat(relative, GBSN + 1);
     path_buffer conf_path = temp_path("fonts.conf");
     const char *conf = conf_path.text;
-    write_text(conf, "# test\n"
-                     "masthead = missing.ttf, " GBSN "\n"
-                     "title = " GBSN "\n"
-                     "body = " GBSN "  # comment\n"
-                     "heading1 = " GBSN "\n"
-                     "heading2 = " GBSN "\n"
-                     "table = " GBSN "\n");
+    char text[2048];
+    snprintf(text, sizeof text,
+             "# test\n"
+             "masthead = missing.ttf, fonts.conf, %s\n"
+             "title = " GBSN "\n"
+             "body = " GBSN "  # comment\n"
+             "heading1 = " GBSN "\n"
+             "heading2 = " GBSN "\n"
+             "table = " GBSN ", " UMING ":7\n",
+             relative);
+    write_text(conf, text);
     arena strings = {0};
     diag_list diags;
     fontset *set = open_conf(conf, &strings, &diags);
     ck_assert_ptr_nonnull(set);
-    ck_assert_int_eq(diags.items.count, 1);
-    const diagnostic *d = diag_at(&diags, 0);
-    ck_assert_int_eq(d->level, DIAG_WARNING);
-    ck_assert_int_eq(d->line, 2);
-    ck_assert_str_eq(d->value, "missing.ttf");
-    ck_assert_str_eq(d->reason, "字体文件不存在或不可读，已跳过");
+    ck_assert_int_eq(diags.items.count, 3);
+    const char *expected[][2] = {
+        {"missing.ttf", "字体文件不存在或不可读，已跳过"},
+        {"fonts.conf", "不是字体文件，已跳过"},
+        {UMING ":7", "字体文件里没有这个序号的字体，已跳过"},
+    };
+    long lines[] = {2, 2, 7};
+    for (size_t i = 0; i < 3; i++) {
+        const diagnostic *d = diag_at(&diags, i);
+        ck_assert_int_eq(d->level, DIAG_WARNING);
+        ck_assert_int_eq(d->line, lines[i]);
+        ck_assert_str_eq(d->value, expected[i][0]);
+        ck_assert_str_eq(d->reason, expected[i][1]);
+    }
     ck_assert_int_eq(fontset_face_for(set, ROLE_MASTHEAD, 0x6E05), 0);
+    ck_assert_int_eq(fontset_face_for(set, ROLE_TITLE, 0x6E05), 0);
     ck_assert_int_eq(fontset_face_for(set, ROLE_TABLE, 0x6E05), 0);
     ck_assert_int_eq(fontset_face_for(set, ROLE_TABLE, 0x579F), -1);
     fontset_close(set);
@@ -711,7 +730,7 @@ static Suite *fontset_suite(void)
     tcase_add_test(conf, role_names_round_trip);
     tcase_add_test(conf, fallback_and_missing_code_points);
     tcase_add_test(conf, metrics_in_thousandths);
-    tcase_add_test(conf, missing_file_is_skipped_with_a_warning);
+    tcase_add_test(conf, unusable_files_are_skipped_with_a_warning);
     tcase_add_test(conf, conf_errors_name_line_and_value);
     tcase_add_test(conf, unreadable_conf_is_an_error);
     suite_add_tcase(suite, conf);
