@@ -1,0 +1,294 @@
+/*
+ * canvas.c: the display list of the bulletin and its replay into libharu (see canvas.h).
+ * Text is split into runs by the face of the fallback chain that has each character.
+ */
+#include "render/canvas.h"
+
+#include "model/text.h"
+
+#include <string.h>
+
+void canvas_init(canvas *c, fontset *fonts, double page_width, double page_height,
+                 arena *memory, diag_list *diags)
+{
+    memset(c, 0, sizeof *c);
+    c->memory = memory;
+    c->fonts = fonts;
+    c->page_width = page_width;
+    c->page_height = page_height;
+    c->diags = diags;
+    vec_init(&c->pages, sizeof(canvas_page));
+    vec_init(&c->bookmarks, sizeof(canvas_bookmark));
+}
+
+void canvas_free(canvas *c)
+{
+    for (size_t i = 0; i < c->pages.count; i++)
+        vec_free(&canvas_page_at(c, i)->ops);
+    vec_free(&c->pages);
+    vec_free(&c->bookmarks);
+}
+
+size_t canvas_add_page(canvas *c)
+{
+    canvas_page *page = vec_push(&c->pages);
+    vec_init(&page->ops, sizeof(canvas_op));
+    return c->pages.count - 1;
+}
+
+canvas_page *canvas_page_at(const canvas *c, size_t index)
+{
+    return vec_at(&c->pages, index);
+}
+
+double canvas_text_width(const canvas *c, font_role role, const char *utf8, double size)
+{
+    double width = 0;
+    uint32_t cp;
+    while ((cp = utf8_next(&utf8)) != 0) {
+        int face = fontset_face_for(c->fonts, role, cp);
+        if (face >= 0)
+            width += fontset_advance(c->fonts, face, cp) * size / 1000.0;
+    }
+    return width;
+}
+
+static void warn_missing_glyph(canvas *c, uint32_t cp)
+{
+    char character[8] = {0};
+    utf8_put(character, cp);
+    char reason[96];
+    snprintf(reason, sizeof reason, "没有任何已配置的字体含有字符“%s”（U+%04X），该字符未输出", character,
+             (unsigned)cp);
+    for (size_t i = 0; i < c->diags->items.count; i++)
+        if (strcmp(diag_at(c->diags, i)->reason, reason) == 0)
+            return;
+    diag_add(c->diags, DIAG_WARNING, "fonts/fonts.conf", 0, NULL, NULL, reason);
+}
+
+static canvas_op *push_op(canvas *c, size_t page, canvas_op_kind kind, cmyk color)
+{
+    canvas_op *op = vec_push(&canvas_page_at(c, page)->ops);
+    op->kind = kind;
+    op->color = color;
+    return op;
+}
+
+static void flush_run(canvas *c, size_t page, int face, double x, double y, double size,
+                      double char_space, cmyk color, bool bold, buffer *run)
+{
+    if (run->length == 0)
+        return;
+    canvas_op *op = push_op(c, page, OP_TEXT, color);
+    op->face = face;
+    op->x = x;
+    op->y = y;
+    op->size = size;
+    op->char_space = char_space;
+    op->bold = bold;
+    op->utf8 = arena_strndup(c->memory, run->data, run->length);
+    run->length = 0;
+}
+
+double canvas_text(canvas *c, size_t page, font_role role, double x, double y, double size,
+                   double char_space, cmyk color, bool bold, const char *utf8)
+{
+    buffer run;
+    buffer_init(&run);
+    int run_face = -1;
+    double run_x = x, pen = x;
+    uint32_t cp;
+    while ((cp = utf8_next(&utf8)) != 0) {
+        int face = fontset_face_for(c->fonts, role, cp);
+        if (face < 0) {
+            warn_missing_glyph(c, cp);
+            continue;
+        }
+        if (face != run_face) {
+            flush_run(c, page, run_face, run_x, y, size, char_space, color, bold, &run);
+            run_face = face;
+            run_x = pen;
+        }
+        char bytes[4];
+        buffer_append(&run, bytes, utf8_put(bytes, cp));
+        fontset_use(c->fonts, face, cp);
+        pen += fontset_advance(c->fonts, face, cp) * size / 1000.0 + char_space;
+    }
+    flush_run(c, page, run_face, run_x, y, size, char_space, color, bold, &run);
+    buffer_free(&run);
+    return pen - x;
+}
+
+void canvas_line(canvas *c, size_t page, double x1, double y1, double x2, double y2,
+                 double width, cmyk color)
+{
+    canvas_op *op = push_op(c, page, OP_LINE, color);
+    op->x = x1;
+    op->y = y1;
+    op->x2 = x2;
+    op->y2 = y2;
+    op->line_width = width;
+}
+
+void canvas_rect(canvas *c, size_t page, double x, double y, double width, double height,
+                 cmyk color, bool filled, double line_width)
+{
+    canvas_op *op = push_op(c, page, OP_RECT, color);
+    op->x = x;
+    op->y = y;
+    op->x2 = width;
+    op->y2 = height;
+    op->filled = filled;
+    op->line_width = line_width;
+}
+
+void canvas_bookmark_add(canvas *c, const char *title, size_t page, double y)
+{
+    canvas_bookmark *mark = vec_push(&c->bookmarks);
+    mark->title = arena_strdup(c->memory, title);
+    mark->page = page;
+    mark->y = y;
+}
+
+/* ---- pass 2: libharu ---- */
+
+typedef struct pdf_errors {
+    HPDF_STATUS first;
+    HPDF_STATUS detail;
+} pdf_errors;
+
+static void on_pdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user_data)
+{
+    pdf_errors *errors = user_data;
+    if (!errors->first) {
+        errors->first = error;
+        errors->detail = detail;
+    }
+}
+
+static void draw_text(canvas *c, HPDF_Page page, const canvas_op *op)
+{
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, fontset_pdf_font(c->fonts, op->face), (HPDF_REAL)op->size);
+    HPDF_Page_SetCMYKFill(page, (HPDF_REAL)op->color.c, (HPDF_REAL)op->color.m,
+                          (HPDF_REAL)op->color.y, (HPDF_REAL)op->color.k);
+    if (op->bold) {
+        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
+        HPDF_Page_SetCMYKStroke(page, (HPDF_REAL)op->color.c, (HPDF_REAL)op->color.m,
+                                (HPDF_REAL)op->color.y, (HPDF_REAL)op->color.k);
+        HPDF_Page_SetLineWidth(page, (HPDF_REAL)(op->size * 0.03));
+    } else {
+        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
+    }
+    HPDF_Page_SetCharSpace(page, (HPDF_REAL)op->char_space);
+    HPDF_Page_TextOut(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y, op->utf8);
+    HPDF_Page_EndText(page);
+}
+
+static void draw_shape(HPDF_Page page, const canvas_op *op)
+{
+    HPDF_REAL c = (HPDF_REAL)op->color.c, m = (HPDF_REAL)op->color.m;
+    HPDF_REAL y = (HPDF_REAL)op->color.y, k = (HPDF_REAL)op->color.k;
+    if (op->kind == OP_RECT && op->filled) {
+        HPDF_Page_SetCMYKFill(page, c, m, y, k);
+        HPDF_Page_Rectangle(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y, (HPDF_REAL)op->x2,
+                            (HPDF_REAL)op->y2);
+        HPDF_Page_Fill(page);
+        return;
+    }
+    HPDF_Page_SetCMYKStroke(page, c, m, y, k);
+    HPDF_Page_SetLineWidth(page, (HPDF_REAL)op->line_width);
+    if (op->kind == OP_RECT) {
+        HPDF_Page_Rectangle(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y, (HPDF_REAL)op->x2,
+                            (HPDF_REAL)op->y2);
+    } else {
+        HPDF_Page_MoveTo(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y);
+        HPDF_Page_LineTo(page, (HPDF_REAL)op->x2, (HPDF_REAL)op->y2);
+    }
+    HPDF_Page_Stroke(page);
+}
+
+static void set_info(HPDF_Doc pdf, const canvas_info *info)
+{
+    if (info->title)
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info->title);
+    if (info->author)
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info->author);
+    if (info->subject)
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info->subject);
+    if (info->keywords)
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info->keywords);
+    if (info->creator)
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, info->creator);
+    if (info->year) {
+        HPDF_Date date = {info->year, info->month, info->day, 0, 0, 0, 'Z', 0, 0};
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    }
+}
+
+static void add_outline(canvas *c, HPDF_Doc pdf, HPDF_Page *pages)
+{
+    HPDF_Encoder encoder = HPDF_GetEncoder(pdf, "UTF-8");
+    for (size_t i = 0; i < c->bookmarks.count; i++) {
+        const canvas_bookmark *mark = vec_at(&c->bookmarks, i);
+        HPDF_Outline outline = HPDF_CreateOutline(pdf, NULL, mark->title, encoder);
+        HPDF_Destination destination = HPDF_Page_CreateDestination(pages[mark->page]);
+        HPDF_Destination_SetFitH(destination, (HPDF_REAL)mark->y);
+        HPDF_Outline_SetDestination(outline, destination);
+    }
+}
+
+static void copy_out(HPDF_Doc pdf, buffer *out)
+{
+    HPDF_ResetStream(pdf);
+    for (;;) {
+        HPDF_BYTE chunk[65536];
+        HPDF_UINT32 size = sizeof chunk;
+        HPDF_STATUS status = HPDF_ReadFromStream(pdf, chunk, &size);
+        buffer_append(out, chunk, size);
+        if (status == HPDF_STREAM_EOF || status != HPDF_OK || size == 0)
+            break;
+    }
+}
+
+int canvas_render(canvas *c, const canvas_info *info, buffer *out)
+{
+    pdf_errors errors = {0, 0};
+    HPDF_Doc pdf = HPDF_New(on_pdf_error, &errors);
+    if (!pdf)
+        die_oom();
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    set_info(pdf, info);
+    HPDF_SetPageMode(pdf, c->bookmarks.count ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
+    int status = fontset_embed(c->fonts, pdf, c->diags);
+    HPDF_Page *pages = arena_alloc(c->memory, (c->pages.count + 1) * sizeof *pages);
+    for (size_t i = 0; status == 0 && i < c->pages.count; i++) {
+        pages[i] = HPDF_AddPage(pdf);
+        HPDF_Page_SetWidth(pages[i], (HPDF_REAL)c->page_width);
+        HPDF_Page_SetHeight(pages[i], (HPDF_REAL)c->page_height);
+        const canvas_page *page = canvas_page_at(c, i);
+        for (size_t j = 0; j < page->ops.count; j++) {
+            const canvas_op *op = vec_at(&page->ops, j);
+            if (op->kind == OP_TEXT)
+                draw_text(c, pages[i], op);
+            else
+                draw_shape(pages[i], op);
+        }
+    }
+    if (status == 0) {
+        add_outline(c, pdf, pages);
+        status = fontset_prepare_save(c->fonts, pdf);
+    }
+    if (status == 0 && HPDF_SaveToStream(pdf) == HPDF_OK && !errors.first)
+        copy_out(pdf, out);
+    if (errors.first) {
+        diag_addf(c->diags, DIAG_ERROR, "", 0, NULL, NULL, "PDF生成失败：libharu错误 0x%04X（细节 %u）",
+                  (unsigned)errors.first, (unsigned)errors.detail);
+        status = -1;
+    }
+    HPDF_Free(pdf);
+    return status == 0 && out->length > 0 ? 0 : -1;
+}

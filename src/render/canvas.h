@@ -1,0 +1,86 @@
+/*
+ * canvas.h: the laid-out document as a display list.  Layout (pass 1) appends pages of
+ * positioned text runs, lines and rectangles, and marks every character it draws in the
+ * font set; once each font is subset and embedded, canvas_render (pass 2) replays the
+ * list into libharu and returns the PDF bytes.  Coordinates are PDF points, origin at
+ * the bottom left of the page.
+ */
+#ifndef BULLETIN_CANVAS_H
+#define BULLETIN_CANVAS_H
+
+#include "model/arena.h"
+#include "model/buffer.h"
+#include "model/diag.h"
+#include "render/fontset.h"
+
+typedef struct cmyk {
+    double c, m, y, k; /* 0..1 */
+} cmyk;
+
+typedef enum { OP_TEXT, OP_LINE, OP_RECT } canvas_op_kind;
+
+typedef struct canvas_op {
+    canvas_op_kind kind;
+    cmyk color;
+    /* OP_TEXT: one run of one face */
+    int face;
+    double x, y, size, char_space;
+    bool bold; /* fill and stroke the glyphs (a heavier face where there is none) */
+    const char *utf8;
+    /* OP_LINE: (x, y) to (x2, y2); OP_RECT: (x, y) size (x2, y2), filled when filled */
+    double x2, y2, line_width;
+    bool filled;
+} canvas_op;
+
+typedef struct canvas_page {
+    vec ops; /* canvas_op */
+} canvas_page;
+
+typedef struct canvas_bookmark {
+    const char *title;
+    size_t page;
+    double y;
+} canvas_bookmark;
+
+typedef struct canvas_info {
+    const char *title, *author, *subject, *keywords, *creator;
+    int year, month, day; /* creation and modification date; 0 = none */
+} canvas_info;
+
+typedef struct canvas {
+    arena *memory;
+    fontset *fonts;
+    double page_width, page_height;
+    vec pages;     /* canvas_page */
+    vec bookmarks; /* canvas_bookmark */
+    diag_list *diags;
+} canvas;
+
+void canvas_init(canvas *c, fontset *fonts, double page_width, double page_height,
+                 arena *memory, diag_list *diags);
+void canvas_free(canvas *c);
+/* Starts a new page and returns its index. */
+size_t canvas_add_page(canvas *c);
+canvas_page *canvas_page_at(const canvas *c, size_t index);
+
+/* Width in points of text set in role at size; characters that no font of the role has
+ * count as zero. */
+double canvas_text_width(const canvas *c, font_role role, const char *utf8, double size);
+
+/* Draws text in role starting at (x, y) (baseline), adding char_space after every
+ * character, splitting it into runs by the face that has each character, and marking
+ * them used.  A character no font has is skipped with one warning naming it.  Returns
+ * the width drawn. */
+double canvas_text(canvas *c, size_t page, font_role role, double x, double y, double size,
+                   double char_space, cmyk color, bool bold, const char *utf8);
+void canvas_line(canvas *c, size_t page, double x1, double y1, double x2, double y2,
+                 double width, cmyk color);
+void canvas_rect(canvas *c, size_t page, double x, double y, double width, double height,
+                 cmyk color, bool filled, double line_width);
+void canvas_bookmark_add(canvas *c, const char *title, size_t page, double y);
+
+/* Pass 2: embeds the fonts and writes the PDF into out.  0 on success, -1 with an error
+ * in the canvas's diagnostics. */
+int canvas_render(canvas *c, const canvas_info *info, buffer *out);
+
+#endif

@@ -1,0 +1,323 @@
+/*
+ * layout.c: flows paragraphs, lines, rules and tables onto the canvas's pages (see
+ * layout.h).  Measuring is done with the font set's advances, breaking with linebreak.c.
+ */
+#include "render/layout.h"
+
+#include "model/text.h"
+#include "render/linebreak.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const cmyk black = {0, 0, 0, 1};
+
+void layout_init(layout *l, canvas *c, const layout_geometry *geometry)
+{
+    memset(l, 0, sizeof *l);
+    l->canvas = c;
+    l->geometry = *geometry;
+}
+
+static double text_top(const layout *l)
+{
+    return l->geometry.page_height - l->geometry.top;
+}
+
+static double text_bottom(const layout *l)
+{
+    return text_top(l) - l->geometry.height;
+}
+
+void layout_new_page(layout *l)
+{
+    l->page = canvas_add_page(l->canvas);
+    l->y = text_top(l);
+    l->started = true;
+}
+
+void layout_ensure(layout *l, double height)
+{
+    if (!l->started || l->y - height < text_bottom(l) - 0.01)
+        layout_new_page(l);
+}
+
+void layout_space(layout *l, double height)
+{
+    if (!l->started)
+        layout_new_page(l);
+    l->y -= height;
+    if (l->y < text_bottom(l))
+        layout_new_page(l);
+}
+
+/* The baseline of a line box whose top is `top`: the CJK body centred in the box. */
+static double baseline_in(double top, double leading, double size)
+{
+    return top - leading / 2 - 0.35 * size;
+}
+
+/* A paragraph's code points and their advances (points) in a style. */
+typedef struct measured_text {
+    uint32_t *cps;
+    double *advances;
+    size_t count;
+} measured_text;
+
+static void measure(const layout *l, const layout_style *style, const char *utf8, measured_text *m)
+{
+    size_t capacity = strlen(utf8) + 1;
+    m->cps = malloc(capacity * sizeof *m->cps);
+    m->advances = malloc(capacity * sizeof *m->advances);
+    if (!m->cps || !m->advances)
+        die_oom();
+    m->count = 0;
+    uint32_t cp;
+    while ((cp = utf8_next(&utf8)) != 0) {
+        if (cp == '\n' || cp == '\r' || cp == '\t')
+            cp = ' ';
+        int face = fontset_face_for(l->canvas->fonts, style->role, cp);
+        m->cps[m->count] = cp;
+        m->advances[m->count] =
+            face < 0 ? 0 : fontset_advance(l->canvas->fonts, face, cp) * style->size / 1000.0;
+        m->count++;
+    }
+}
+
+static void measured_free(measured_text *m)
+{
+    free(m->cps);
+    free(m->advances);
+}
+
+/* UTF-8 of cps[start, end) into an arena string. */
+static char *slice_utf8(arena *a, const uint32_t *cps, size_t start, size_t end)
+{
+    char *text = arena_alloc(a, (end - start) * 4 + 1);
+    size_t used = 0;
+    for (size_t i = start; i < end; i++)
+        used += utf8_put(text + used, cps[i]);
+    text[used] = '\0';
+    return text;
+}
+
+/* Draws cps[start, end) at x, each character followed by `gap`; returns the pen's advance. */
+static double draw_run(layout *l, const layout_style *style, const measured_text *m, size_t start,
+                       size_t end, double x, double baseline, double gap)
+{
+    const char *text = slice_utf8(l->canvas->memory, m->cps, start, end);
+    return canvas_text(l->canvas, l->page, style->role, x, baseline, style->size, gap, style->color,
+                       style->bold, text);
+}
+
+/* A justified line is drawn in runs of equal spacing: the justification gap goes only
+ * where linebreak_stretchable allows it, never inside a number or a ——. */
+static void draw_broken_line(layout *l, const layout_style *style, const measured_text *m,
+                             const linebreak_line *line, double x, double width, bool justify)
+{
+    double baseline = baseline_in(l->y, style->leading, style->size);
+    double gap = 0;
+    if (justify && !line->last && line->end - line->start > 1)
+        gap = linebreak_justify_gap_stretchable(m->cps, line, width);
+    if (gap <= 0) {
+        draw_run(l, style, m, line->start, line->end, x, baseline, 0);
+        return;
+    }
+    size_t run_start = line->start;
+    for (size_t i = line->start; i < line->end; i++) {
+        bool last = i + 1 == line->end;
+        double after = !last && linebreak_stretchable(m->cps[i], m->cps[i + 1]) ? gap : 0;
+        double next_after = 0;
+        if (i + 2 <= line->end - 1 && linebreak_stretchable(m->cps[i + 1], m->cps[i + 2]))
+            next_after = gap;
+        if (last || after != next_after) {
+            x += draw_run(l, style, m, run_start, i + 1, x, baseline, after);
+            run_start = i + 1;
+        }
+    }
+}
+
+void layout_paragraph(layout *l, const layout_style *style, const char *utf8, double first_indent,
+                      bool justify)
+{
+    measured_text m;
+    measure(l, style, utf8, &m);
+    vec lines;
+    vec_init(&lines, sizeof(linebreak_line));
+    double width = l->geometry.width;
+    linebreak_paragraph(m.cps, m.advances, m.count, width - first_indent, width, &lines);
+    layout_ensure(l, style->leading * (lines.count > 1 ? 2 : 1));
+    for (size_t i = 0; i < lines.count; i++) {
+        layout_ensure(l, style->leading);
+        const linebreak_line *line = vec_at(&lines, i);
+        double indent = i == 0 ? first_indent : 0;
+        draw_broken_line(l, style, &m, line, l->geometry.left + indent, width - indent, justify);
+        l->y -= style->leading;
+    }
+    vec_free(&lines);
+    measured_free(&m);
+}
+
+void layout_line(layout *l, const layout_style *style, const char *utf8, layout_align align)
+{
+    layout_ensure(l, style->leading);
+    double width = canvas_text_width(l->canvas, style->role, utf8, style->size);
+    double x = l->geometry.left;
+    if (align == ALIGN_CENTER)
+        x += (l->geometry.width - width) / 2;
+    else if (align == ALIGN_RIGHT)
+        x += l->geometry.width - width;
+    canvas_text(l->canvas, l->page, style->role, x, baseline_in(l->y, style->leading, style->size),
+                style->size, 0, style->color, style->bold, utf8);
+    l->y -= style->leading;
+}
+
+void layout_rule(layout *l, double width, cmyk color, double space_after)
+{
+    layout_ensure(l, width + space_after);
+    canvas_line(l->canvas, l->page, l->geometry.left, l->y, l->geometry.left + l->geometry.width,
+                l->y, width, color);
+    l->y -= width + space_after;
+}
+
+/* ---- tables ---- */
+
+typedef struct cell_lines {
+    measured_text text;
+    vec lines; /* linebreak_line */
+} cell_lines;
+
+static double column_width(const layout *l, const layout_table *t, size_t column)
+{
+    double total = 0;
+    for (size_t i = 0; i < t->column_count; i++)
+        total += t->columns[i].weight;
+    return l->geometry.width * t->columns[column].weight / total;
+}
+
+static void break_cell(const layout *l, const layout_style *style, const char *text, double width,
+                       cell_lines *out)
+{
+    measure(l, style, text ? text : "", &out->text);
+    vec_init(&out->lines, sizeof(linebreak_line));
+    linebreak_paragraph(out->text.cps, out->text.advances, out->text.count, width, width,
+                        &out->lines);
+}
+
+static void free_cells(cell_lines *cells, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        measured_free(&cells[i].text);
+        vec_free(&cells[i].lines);
+    }
+}
+
+/* Breaks one row's cells; returns the row's height. */
+static double break_row(const layout *l, const layout_table *t, const layout_style *style,
+                        const char *const *texts, cell_lines *cells)
+{
+    size_t most = 1;
+    for (size_t c = 0; c < t->column_count; c++) {
+        break_cell(l, style, texts[c], column_width(l, t, c) - 2 * t->padding, &cells[c]);
+        if (cells[c].lines.count > most)
+            most = cells[c].lines.count;
+    }
+    return (double)most * style->leading + 2 * t->padding;
+}
+
+static void draw_row(layout *l, const layout_table *t, const layout_style *style,
+                     cell_lines *cells, double height, bool header)
+{
+    double x = l->geometry.left, top = l->y;
+    for (size_t c = 0; c < t->column_count; c++) {
+        double width = column_width(l, t, c);
+        layout_align align = header ? ALIGN_CENTER : t->columns[c].align;
+        double line_top = top - t->padding;
+        for (size_t i = 0; i < cells[c].lines.count; i++) {
+            const linebreak_line *line = vec_at(&cells[c].lines, i);
+            double inner = width - 2 * t->padding;
+            double offset = align == ALIGN_LEFT     ? 0
+                            : align == ALIGN_CENTER ? (inner - line->natural_width) / 2
+                                                    : inner - line->natural_width;
+            const char *text = slice_utf8(l->canvas->memory, cells[c].text.cps, line->start, line->end);
+            canvas_text(l->canvas, l->page, style->role, x + t->padding + offset,
+                        baseline_in(line_top, style->leading, style->size), style->size, 0,
+                        style->color, style->bold, text);
+            line_top -= style->leading;
+        }
+        canvas_line(l->canvas, l->page, x, top, x, top - height, 0.5, black);
+        x += width;
+    }
+    canvas_line(l->canvas, l->page, x, top, x, top - height, 0.5, black);
+    canvas_line(l->canvas, l->page, l->geometry.left, top, x, top, 0.5, black);
+    canvas_line(l->canvas, l->page, l->geometry.left, top - height, x, top - height, 0.5, black);
+    l->y -= height;
+}
+
+static double header_height(layout *l, const layout_table *t, cell_lines *cells,
+                            const char **titles)
+{
+    for (size_t c = 0; c < t->column_count; c++)
+        titles[c] = t->columns[c].title;
+    return break_row(l, t, &t->header, titles, cells);
+}
+
+static void draw_header(layout *l, const layout_table *t, bool continued)
+{
+    cell_lines *cells = calloc(t->column_count, sizeof *cells);
+    const char **titles = calloc(t->column_count, sizeof *titles);
+    if (!cells || !titles)
+        die_oom();
+    double height = header_height(l, t, cells, titles);
+    if (continued && t->continued_label)
+        layout_line(l, &t->body, t->continued_label, ALIGN_LEFT);
+    draw_row(l, t, &t->header, cells, height, true);
+    free_cells(cells, t->column_count);
+    free(cells);
+    free(titles);
+}
+
+void layout_table_draw(layout *l, const layout_table *t)
+{
+    cell_lines *cells = calloc(t->column_count, sizeof *cells);
+    const char **titles = calloc(t->column_count, sizeof *titles);
+    if (!cells || !titles)
+        die_oom();
+    double head = header_height(l, t, cells, titles);
+    free_cells(cells, t->column_count);
+    double first_row = t->row_count ? break_row(l, t, &t->body, t->cells, cells) : 0;
+    free_cells(cells, t->column_count);
+    layout_ensure(l, t->body.leading + head + first_row);
+    if (t->unit_line)
+        layout_line(l, &t->body, t->unit_line, ALIGN_RIGHT);
+    draw_header(l, t, false);
+    for (size_t r = 0; r < t->row_count; r++) {
+        double height = break_row(l, t, &t->body, t->cells + r * t->column_count, cells);
+        if (l->y - height < text_bottom(l) - 0.01) {
+            layout_new_page(l);
+            draw_header(l, t, true);
+        }
+        draw_row(l, t, &t->body, cells, height, false);
+        free_cells(cells, t->column_count);
+    }
+    free(cells);
+    free(titles);
+}
+
+void layout_page_numbers(layout *l, const layout_style *style)
+{
+    size_t pages = l->canvas->pages.count;
+    double baseline = text_bottom(l) - l->geometry.folio_gap - 0.35 * style->size;
+    for (size_t i = 0; i < pages; i++) {
+        char folio[64];
+        snprintf(folio, sizeof folio, "— %zu —", i + 1);
+        double width = canvas_text_width(l->canvas, style->role, folio, style->size);
+        bool odd = (i + 1) % 2 == 1;
+        /* GB/T 9704: one character in from the edge of the text area */
+        double x = odd ? l->geometry.left + l->geometry.width - width - style->size
+                       : l->geometry.left + style->size;
+        canvas_text(l->canvas, i, style->role, x, baseline, style->size, 0, style->color, false,
+                    folio);
+    }
+}

