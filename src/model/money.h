@@ -10,9 +10,9 @@
 
 typedef int64_t money; /* 元 */
 
-#define YUAN_PER_YUAN 1
-#define YUAN_PER_WAN 10000
-#define YUAN_PER_YI 100000000
+#define YUAN_PER_YUAN INT64_C(1)
+#define YUAN_PER_WAN INT64_C(10000)
+#define YUAN_PER_YI INT64_C(100000000)
 
 typedef enum {
     MONEY_OK,
