@@ -100,7 +100,33 @@ typedef struct plan_scoring {
     fraction extra_cap;           /* 6 */
 } plan_scoring;
 
+/* Where reports go (the seed: 市发改局产业科, 王墅野, 61882130, fax 61882133). */
+typedef struct plan_contact {
+    const char *unit;
+    const char *name;
+    const char *phone;
+    const char *fax; /* NULL when the plan gives none */
+} plan_contact;
+
+/* One entry of the lookup table that plan_load builds: a name or alias as squeezed by
+ * text_squeeze, and what it names. */
+typedef enum {
+    PLAN_NAME_INDUSTRY,
+    PLAN_NAME_SUBSECTOR,
+    PLAN_NAME_UNIT,
+    PLAN_NAME_OFFICE
+} plan_name_kind;
+
+typedef struct plan_name {
+    const char *key;
+    plan_name_kind kind;
+    int index;    /* the industry, unit or office */
+    int subindex; /* the sub-sector within the industry, or -1 */
+    long line;    /* where the plan file writes it */
+} plan_name;
+
 typedef struct plan {
+    int year;                    /* the plan's year (2015) */
     const char *issuer;          /* 编印单位 */
     const char *title;           /* the plan's title, for the bulletin */
     fraction goal_va_growth_pct; /* 10 */
@@ -116,6 +142,9 @@ typedef struct plan {
     plan_office *offices;
     size_t office_count;
     plan_scoring scoring;
+    plan_contact contact;
+    plan_name *names;            /* every name and alias, for the lookups below */
+    size_t name_count;
 } plan;
 
 /* Loads and validates the plan at path against the XSD at schema_path.  On success

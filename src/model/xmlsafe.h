@@ -1,0 +1,54 @@
+/*
+ * xmlsafe.h: the one way this program reads XML (the plan and XML submissions): bytes
+ * read by us with a size bound, parsed by libxml2 without entities, DTDs, network or
+ * DOCTYPE, errors caught per context and turned into one Chinese diagnostic, documents
+ * validated against an XSD that is loaded once.
+ */
+#ifndef BULLETIN_XMLSAFE_H
+#define BULLETIN_XMLSAFE_H
+
+#include "model/arena.h"
+#include "model/diag.h"
+
+#include <libxml/tree.h>
+
+#include <stddef.h>
+
+/* Sets libxml2 up so that no document can make it load anything: an external entity
+ * loader that refuses every URL, no entity substitution, no external DTD, and libxml2's
+ * own error printing silenced (every context of this module has its own handler).
+ * Call once at start-up; calling it again is harmless.  The functions below call it
+ * themselves when they find it was not called. */
+void xmlsafe_init(void);
+
+/* Reads the regular file at path whole into memory owned by a, NUL-terminated, and sets
+ * *bytes and *length.  Returns 0, or -1 after adding an error to diags when the file
+ * cannot be opened or read, is not a regular file, or is larger than max_bytes. */
+int xmlsafe_read_file(const char *path, size_t max_bytes, arena *a, char **bytes,
+                      size_t *length, diag_list *diags);
+
+/* Parses length bytes as an XML document (any encoding libxml2 detects; options
+ * XML_PARSE_NONET | XML_PARSE_BIG_LINES only).  A DOCTYPE stops the parse where it
+ * stands, before anything it declares is read.  Returns the document, which the caller
+ * frees with xmlFreeDoc, or NULL after adding one error `path:line: <label>：<reason>`
+ * (the reason is libxml2's first error message, or ours for a DOCTYPE).  label names
+ * what is invalid, e.g. "计划文件无效". */
+xmlDocPtr xmlsafe_parse(const char *bytes, size_t length, const char *path, const char *label,
+                        diag_list *diags);
+
+/* A compiled XSD with the document it was compiled from. */
+typedef struct xmlsafe_schema xmlsafe_schema;
+
+/* Reads (through xmlsafe_read_file, with a of the bytes), parses and compiles the XSD
+ * at path; it may not include or import other files.  Returns the schema, which the
+ * caller frees with xmlsafe_schema_free, or NULL after adding one error. */
+xmlsafe_schema *xmlsafe_schema_load(const char *path, arena *a, diag_list *diags);
+void xmlsafe_schema_free(xmlsafe_schema *schema);
+
+/* Validates doc against schema.  Returns 0 when it is valid, else -1 after adding one
+ * error `path:line: <label>：<libxml2's first message>` with the line of the offending
+ * element. */
+int xmlsafe_validate(xmlDocPtr doc, const xmlsafe_schema *schema, const char *path,
+                     const char *label, diag_list *diags);
+
+#endif
