@@ -139,7 +139,8 @@ void store_supersede(store *s)
     vec entries;
     vec_init(&entries, sizeof(supersede_entry));
     collect_keys(s, &entries, rank_of_file);
-    qsort(entries.items, entries.count, sizeof(supersede_entry), compare_entries);
+    if (entries.count > 0) /* qsort's pointer must not be NULL, even for no items */
+        qsort(entries.items, entries.count, sizeof(supersede_entry), compare_entries);
     for (size_t i = 0; i < entries.count;) {
         size_t end = i;
         while (end + 1 < entries.count &&

@@ -1,0 +1,96 @@
+/*
+ * builder.h: the record builder.  Both readers (CSV sheets and XML) hand it rows of
+ * named cell texts with a line number; it parses the values, checks every row
+ * (inputs.md §3), and at the end of the file settles the file's office and period,
+ * rejects what only the whole file can tell, and commits the accepted records, the
+ * counts and the messages to the store.  Every row ends accepted (maybe warned) or
+ * rejected; superseding across files is store_supersede's.
+ */
+#ifndef BULLETIN_BUILDER_H
+#define BULLETIN_BUILDER_H
+
+#include "ingest/table.h"
+#include "model/arena.h"
+#include "model/diag.h"
+#include "model/plan.h"
+#include "model/store.h"
+
+#include <stdbool.h>
+
+typedef struct builder_keys builder_keys;
+
+/* One data row: the cell texts by column of the file's table (NULL: no such column). */
+typedef struct builder_row {
+    long line;
+    const char *cells[TABLE_MAX_COLUMNS];
+    /* the first non-empty cell under a column without a name, or NULL (CSV only) */
+    const char *unnamed_value;
+    size_t unnamed_position; /* its 1-based cell position */
+    /* a problem the reader found in the row (it is rejected with this reason), or NULL */
+    const char *reader_error;
+    int reader_error_column; /* the column it concerns, or -1 */
+} builder_row;
+
+/* Metadata the file states outside its rows: XML root attributes, later the 样表
+ * preamble; or, for the period, the folder name. */
+typedef struct builder_metadata {
+    const char *office; /* as written, or NULL */
+    bool has_period;
+    period period;
+    date sent;          /* 0 = not stated */
+} builder_metadata;
+
+typedef struct builder {
+    const plan *plan;
+    store *store;
+    arena *scratch;  /* this file's working memory; the caller frees it after builder_end */
+    int file;        /* index into the store's files */
+    const char *path;
+    record_kind kind;
+    const table *table;
+    int64_t units[TABLE_MAX_COLUMNS]; /* 元 per unit of each amount column */
+    builder_metadata stated;
+    const char *rejected_reason; /* set by builder_reject_file */
+    long rejected_line;
+    diag_list file_diags;        /* about the file as a whole */
+    diag_list row_diags;         /* about single rows */
+    vec rows;                    /* pending_row (builder.c) */
+    vec row_metadata;            /* row_metadata (builder.c) */
+    builder_keys *keys;          /* key sets (builder.c) */
+    long read, rejected, warned;
+} builder;
+
+/* Starts a file already added to the store (index file, path as shown in messages). */
+void builder_begin(builder *b, const plan *p, store *s, arena *scratch, int file,
+                   const char *path);
+
+/* Sets the kind (and so the table); every amount column's unit becomes default_unit
+ * (元 per unit) until builder_set_unit changes it. */
+void builder_set_kind(builder *b, record_kind kind, int64_t default_unit);
+void builder_set_unit(builder *b, int column, int64_t yuan_per_unit);
+
+/* Adds an error about the whole file (line 0 = no line).  Strings are copied. */
+void builder_file_error(builder *b, long line, const char *column, const char *value,
+                        const char *reason);
+/* Adds a note about the file (an ignored column, …). */
+void builder_file_note(builder *b, long line, const char *column, const char *value,
+                       const char *reason);
+
+/* Rejects the file whole: its rows are still counted (read and rejected) but not
+ * checked one by one.  builder_end adds the reason as an error, with the row count.
+ * Only the first reason is kept. */
+void builder_reject_file(builder *b, long line, const char *reason);
+
+/* Counts a data row of a file rejected whole, or of one whose kind is unknown. */
+void builder_count_row(builder *b);
+
+/* Checks one data row and keeps it pending, or counts it rejected with its reasons. */
+void builder_add_row(builder *b, const builder_row *row);
+
+/* Ends the file.  readable false: the file could not be decoded or parsed, no row
+ * counts and only the file's own messages are kept.  Otherwise settles the office and
+ * the period, applies the checks across rows, and commits records, counts and messages
+ * (row messages sorted by line) to the store.  Frees the builder's heap memory. */
+void builder_end(builder *b, bool readable);
+
+#endif

@@ -1,0 +1,326 @@
+/*
+ * csvfile.c: CSV and tab-separated rows with physical line numbers (see csvfile.h).
+ * Raw bytes are hashed, turned into UTF-8 by encoding.c and fed to libcsv one physical
+ * line at a time, so that the reader always knows on which line a row starts: libcsv
+ * skips blank lines silently and a quoted cell may span lines.
+ */
+#include "ingest/csvfile.h"
+
+#include "ingest/encoding.h"
+
+#include <csv.h>
+#include <nettle/sha2.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOT_READ "，文件未读入（不计行数）"
+
+typedef struct reader {
+    struct csv_parser parser;
+    const char *display_path;
+    diag_list *diags;
+    csvfile_row_fn row_fn;
+    void *context;
+    char delimiter;
+    csvfile_status status;
+    /* the row being collected: cells back to back, each NUL-terminated */
+    char *text;
+    size_t used, capacity;
+    size_t offsets[CSVFILE_MAX_CELLS];
+    const char *cells[CSVFILE_MAX_CELLS];
+    size_t cell_count;
+    /* where the next byte is */
+    long line;
+    size_t line_chars; /* characters before it on its line */
+    bool last_was_cr, seen_bytes, ended_with_break;
+    bool awaiting_row; /* the next significant byte starts a row */
+    long row_line;
+} reader;
+
+char csvfile_delimiter_for(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (dot && (strcmp(dot, ".txt") == 0 || strcmp(dot, ".tsv") == 0 ||
+                strcmp(dot, ".TXT") == 0 || strcmp(dot, ".TSV") == 0))
+        return '\t';
+    return 0;
+}
+
+/* libcsv's only allocator hook: refusing to grow past the limit makes csv_parse fail
+ * with CSV_ENOMEM, which the reader reports as a cell too large. */
+static void *bounded_realloc(void *block, size_t size)
+{
+    if (size > CSVFILE_MAX_CELL + 256)
+        return NULL;
+    return realloc(block, size);
+}
+
+static void fail(reader *r, csvfile_status status, long line, const char *reason)
+{
+    if (r->status != CSVFILE_OK)
+        return;
+    r->status = status;
+    diag_add(r->diags, DIAG_ERROR, r->display_path, line, NULL, NULL, reason);
+}
+
+static bool grow_text(reader *r, size_t need)
+{
+    if (need <= r->capacity)
+        return true;
+    size_t capacity = r->capacity ? r->capacity : 1024;
+    while (capacity < need)
+        capacity *= 2;
+    char *text = realloc(r->text, capacity);
+    if (!text)
+        die_oom();
+    r->text = text;
+    r->capacity = capacity;
+    return true;
+}
+
+static void on_field(void *field, size_t length, void *data)
+{
+    reader *r = data;
+    if (r->status != CSVFILE_OK)
+        return;
+    if (r->cell_count == CSVFILE_MAX_CELLS) {
+        fail(r, CSVFILE_SYNTAX, r->row_line, "一行超过512个单元格" NOT_READ);
+        return;
+    }
+    if (r->used + length + 1 > CSVFILE_MAX_ROW) {
+        fail(r, CSVFILE_SYNTAX, r->row_line, "一行超过1 MiB" NOT_READ);
+        return;
+    }
+    grow_text(r, r->used + length + 1);
+    memcpy(r->text + r->used, field, length);
+    r->text[r->used + length] = '\0';
+    r->offsets[r->cell_count++] = r->used;
+    r->used += length + 1;
+}
+
+static void on_row(int terminator, void *data)
+{
+    (void)terminator;
+    reader *r = data;
+    r->awaiting_row = true;
+    if (r->status == CSVFILE_OK) {
+        for (size_t i = 0; i < r->cell_count; i++)
+            r->cells[i] = r->text + r->offsets[i];
+        csvfile_row row = {r->row_line, r->cell_count, r->cells};
+        if (r->row_fn(r->context, &row) != 0)
+            r->status = CSVFILE_STOPPED;
+    }
+    r->used = 0;
+    r->cell_count = 0;
+}
+
+/* Advances the position over bytes already handed to libcsv (or skipped). */
+static void account(reader *r, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        r->seen_bytes = true;
+        if (c == '\r' || (c == '\n' && !r->last_was_cr))
+            r->line++;
+        if (c == '\r' || c == '\n') {
+            r->line_chars = 0;
+            r->ended_with_break = true;
+        } else {
+            r->ended_with_break = false;
+            if ((c & 0xC0) != 0x80)
+                r->line_chars++;
+        }
+        r->last_was_cr = c == '\r';
+    }
+}
+
+static size_t characters(const unsigned char *p, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+/* Bytes libcsv ignores before a row: blank lines and leading blanks. */
+static bool skipped_before_row(const reader *r, unsigned char c)
+{
+    return c == '\r' || c == '\n' || c == ' ' || (c == '\t' && r->delimiter != '\t');
+}
+
+static void report_parse_error(reader *r, const unsigned char *line_part, size_t fed)
+{
+    char reason[256];
+    if (csv_error(&r->parser) == CSV_EPARSE) {
+        snprintf(reason, sizeof reason, "第%zu列（第%zu个字符）引号使用有误" NOT_READ,
+                 r->cell_count + 1, r->line_chars + characters(line_part, fed) + 1);
+        fail(r, CSVFILE_SYNTAX, r->line, reason);
+    } else {
+        fail(r, CSVFILE_SYNTAX, r->line, "单元格超过64 KiB" NOT_READ);
+    }
+}
+
+/* Feeds UTF-8 text to libcsv, one physical line (or the part of it in this chunk) at a
+ * time, so that a row's first byte and any parse error have a known line. */
+static void feed(reader *r, const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && r->status == CSVFILE_OK) {
+        if (r->awaiting_row) {
+            if (skipped_before_row(r, p[i])) {
+                account(r, p + i, 1);
+                i++;
+                continue;
+            }
+            r->awaiting_row = false;
+            r->row_line = r->line;
+        }
+        size_t end = i;
+        while (end < n && p[end] != '\r' && p[end] != '\n')
+            end++;
+        size_t stop = end < n ? end + 1 : n;
+        size_t fed = csv_parse(&r->parser, p + i, stop - i, on_field, on_row, r);
+        if (fed != stop - i) {
+            report_parse_error(r, p + i, fed);
+            return;
+        }
+        account(r, p + i, stop - i);
+        i = stop;
+    }
+}
+
+/* The delimiter of the first non-empty line: tab when it has more tabs than commas
+ * outside quotes, else comma. */
+static char sniff_delimiter(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        i++;
+    while (i > 0 && p[i - 1] != '\r' && p[i - 1] != '\n')
+        i--; /* back to the start of that line, so its leading tabs count */
+    size_t commas = 0, tabs = 0;
+    bool quoted = false;
+    for (; i < n; i++) {
+        if (p[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && (p[i] == '\r' || p[i] == '\n'))
+            break;
+        else if (!quoted && p[i] == ',')
+            commas++;
+        else if (!quoted && p[i] == '\t')
+            tabs++;
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
+static void report_encoding(reader *r, const encoding_decoder *d, encoding_status status)
+{
+    char reason[256];
+    if (status == ENCODING_UNSUPPORTED)
+        snprintf(reason, sizeof reason, "文件编码为%s，本版本尚不支持" NOT_READ, d->name);
+    else
+        snprintf(reason, sizeof reason, "字节偏移%llu处不是有效的UTF-8编码" NOT_READ,
+                 (unsigned long long)d->bad_offset);
+    fail(r, CSVFILE_ENCODING, 0, reason);
+}
+
+/* Decodes and parses one chunk of raw bytes. */
+static void take_chunk(reader *r, encoding_decoder *d, const unsigned char *raw, size_t n,
+                       bool final, unsigned char *utf8)
+{
+    size_t length;
+    encoding_status status = encoding_decode(d, raw, n, final, utf8, &length);
+    if (status != ENCODING_OK) {
+        report_encoding(r, d, status);
+        return;
+    }
+    if (length == 0)
+        return;
+    if (!r->delimiter) {
+        r->delimiter = sniff_delimiter(utf8, length);
+        csv_set_delim(&r->parser, (unsigned char)r->delimiter);
+    }
+    feed(r, utf8, length);
+}
+
+static void finish(reader *r)
+{
+    if (r->status != CSVFILE_OK)
+        return;
+    if (csv_fini(&r->parser, on_field, on_row, r) == 0)
+        return;
+    char reason[256];
+    snprintf(reason, sizeof reason, "第%zu列的引号到文件末尾仍未闭合" NOT_READ,
+             r->cell_count + 1);
+    fail(r, CSVFILE_SYNTAX, r->row_line, reason);
+}
+
+static void reader_init(reader *r, const char *display_path, char delimiter,
+                        csvfile_row_fn row_fn, void *context, diag_list *diags)
+{
+    memset(r, 0, sizeof *r);
+    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        die_oom();
+    csv_set_realloc_func(&r->parser, bounded_realloc);
+    r->display_path = display_path;
+    r->diags = diags;
+    r->row_fn = row_fn;
+    r->context = context;
+    r->delimiter = delimiter;
+    if (delimiter)
+        csv_set_delim(&r->parser, (unsigned char)delimiter);
+    r->line = 1;
+    r->awaiting_row = true;
+}
+
+csvfile_status csvfile_read(const char *path, const char *display_path, char delimiter,
+                            csvfile_row_fn row_fn, void *context, csvfile_info *info,
+                            diag_list *diags)
+{
+    memset(info, 0, sizeof *info);
+    info->encoding = "UTF-8";
+    reader *r = malloc(sizeof *r);
+    unsigned char *raw = malloc(CSVFILE_CHUNK);
+    unsigned char *utf8 = malloc(ENCODING_OUT_ROOM(CSVFILE_CHUNK));
+    if (!r || !raw || !utf8)
+        die_oom();
+    reader_init(r, display_path, delimiter, row_fn, context, diags);
+    struct sha256_ctx sha;
+    sha256_init(&sha);
+    encoding_decoder decoder;
+    encoding_init(&decoder);
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        fail(r, CSVFILE_IO, 0, "无法打开文件" NOT_READ);
+    } else {
+        /* after an error the rest is still read, so that the hash covers the file */
+        for (bool final = false; !final;) {
+            size_t n = fread(raw, 1, CSVFILE_CHUNK, file);
+            final = n < CSVFILE_CHUNK;
+            sha256_update(&sha, n, raw);
+            if (r->status == CSVFILE_OK)
+                take_chunk(r, &decoder, raw, n, final, utf8);
+        }
+        if (ferror(file))
+            fail(r, CSVFILE_IO, 0, "读取文件时出错" NOT_READ);
+        fclose(file);
+        finish(r);
+    }
+    sha256_digest(&sha, SHA256_DIGEST_SIZE, info->sha256);
+    if (decoder.name)
+        info->encoding = decoder.name;
+    info->delimiter = r->delimiter ? r->delimiter : ',';
+    info->lines = r->seen_bytes ? r->line - (r->ended_with_break ? 1 : 0) : 0;
+    csvfile_status status = r->status;
+    /* the parser is not reused: after a parse error only csv_free + csv_init would
+     * reset it (csv_fini does not) */
+    csv_free(&r->parser);
+    free(r->text);
+    free(r);
+    free(raw);
+    free(utf8);
+    return status;
+}

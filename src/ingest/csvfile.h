@@ -1,0 +1,57 @@
+/*
+ * csvfile.h: the rows of a CSV or tab-separated file, streamed with libcsv.  Each row
+ * carries the physical line where it starts (blank lines and newlines inside quoted
+ * cells counted).  Memory grows with one row, never with the file; a cell is at most
+ * CSVFILE_MAX_CELL bytes and a row at most CSVFILE_MAX_ROW bytes and CSVFILE_MAX_CELLS
+ * cells.  The SHA-256 of the raw bytes is computed as they stream past.
+ */
+#ifndef BULLETIN_CSVFILE_H
+#define BULLETIN_CSVFILE_H
+
+#include "model/diag.h"
+
+#include <stddef.h>
+
+#define CSVFILE_CHUNK (64 * 1024)
+#define CSVFILE_MAX_CELL (64 * 1024)
+#define CSVFILE_MAX_ROW (1024 * 1024)
+#define CSVFILE_MAX_CELLS 512
+
+typedef struct csvfile_row {
+    long line;                /* physical line (1-based) where the row starts */
+    size_t count;             /* cells; libcsv reports at least one */
+    const char *const *cells; /* NUL-terminated UTF-8, owned by the reader; valid only
+                                 during the callback */
+} csvfile_row;
+
+/* Called once per row, in file order; returns 0 to go on, non-zero to stop reading. */
+typedef int (*csvfile_row_fn)(void *context, const csvfile_row *row);
+
+typedef enum {
+    CSVFILE_OK,
+    CSVFILE_IO,       /* the file could not be opened or read */
+    CSVFILE_ENCODING, /* bytes not valid in a supported encoding, or an encoding not read */
+    CSVFILE_SYNTAX,   /* a quoting error, a cell or row over the limits */
+    CSVFILE_STOPPED   /* the callback asked to stop */
+} csvfile_status;
+
+typedef struct csvfile_info {
+    unsigned char sha256[32]; /* of every raw byte of the file, also after an error */
+    const char *encoding;     /* "UTF-8", or the encoding refused; static string */
+    char delimiter;           /* ',' or '\t' */
+    long lines;               /* physical lines read */
+} csvfile_info;
+
+/* The delimiter that a file's name implies: '\t' for .txt and .tsv, else 0 (sniff). */
+char csvfile_delimiter_for(const char *path);
+
+/* Reads the file at path and calls row_fn for every row.  delimiter is ',' or '\t', or
+ * 0 to sniff it from the first non-empty line (more tabs than commas outside quotes:
+ * tab).  Every problem is added to diags as an error naming display_path, the line and,
+ * for a quoting error, the cell and character; rows already passed to row_fn before an
+ * error remain the caller's to discard.  Always fills *info. */
+csvfile_status csvfile_read(const char *path, const char *display_path, char delimiter,
+                            csvfile_row_fn row_fn, void *context, csvfile_info *info,
+                            diag_list *diags);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * ingest.h: the input folder → the store.  Walks the folder, reads every submission
+ * file (CSV, tab-separated text or XML) through the record builder, and settles which
+ * records later submissions supersede.  Nothing here prints: every problem is a
+ * diagnostic in the store.
+ */
+#ifndef BULLETIN_INGEST_H
+#define BULLETIN_INGEST_H
+
+#include "model/plan.h"
+#include "model/store.h"
+#include "model/xmlsafe.h"
+
+/* What every file of a run is read with: the plan, the store that receives the records,
+ * and the submission schema, loaded once. */
+typedef struct ingest_context {
+    const plan *plan;
+    store *store;
+    xmlsafe_schema *schema;
+} ingest_context;
+
+/* Prepares a run: loads <data_dir>/schemas/submission.xsd (data_dir is the folder that
+ * holds schemas/, "." when the program runs from the project root).  Returns 0, or -1
+ * after adding an error to the store's diagnostics (the schema is missing or invalid).
+ * The plan and the store must outlive the context. */
+int ingest_open(ingest_context *ctx, const char *data_dir, const plan *p, store *s);
+void ingest_close(ingest_context *ctx);
+
+/* Reads every submission under input_dir, recursively, in byte order of their paths
+ * (input_dir joined with the names found, e.g. input/2015-09/x.csv, which is also how
+ * messages name them), then calls store_supersede.  Skipped: the plan file (plan_path,
+ * compared by device and inode), *.xsd, hidden files and folders (a leading '.'), and
+ * files other than .csv/.txt/.tsv/.xml (each of these with a note).  Returns 0, or -1
+ * when input_dir itself cannot be read (an error is added). */
+int ingest_folder(ingest_context *ctx, const char *input_dir, const char *plan_path);
+
+/* Reads one submission file into the store (for `bulletin check`), without superseding.
+ * The period may come from its folder's name as in ingest_folder.  Returns 0, or -1
+ * when the path is not a regular file (an error is added). */
+int ingest_file(ingest_context *ctx, const char *path);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * keyset.c: the string set of the per-file duplicate checks (see keyset.h): FNV-1a
+ * hashing, linear probing, doubling at half load.
+ */
+#include "ingest/keyset.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void keyset_init(keyset *set)
+{
+    set->slots = NULL;
+    set->capacity = set->count = 0;
+}
+
+void keyset_free(keyset *set)
+{
+    free(set->slots);
+    keyset_init(set);
+}
+
+static uint64_t hash(const char *key)
+{
+    uint64_t h = 14695981039346656037u;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return h;
+}
+
+static keyset_entry *slot_for(const keyset *set, const char *key)
+{
+    size_t mask = set->capacity - 1;
+    for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+        keyset_entry *e = &set->slots[i];
+        if (!e->key || strcmp(e->key, key) == 0)
+            return e;
+    }
+}
+
+static void grow(keyset *set)
+{
+    keyset old = *set;
+    set->capacity = old.capacity ? old.capacity * 2 : 64;
+    set->slots = calloc(set->capacity, sizeof *set->slots);
+    if (!set->slots)
+        die_oom();
+    for (size_t i = 0; i < old.capacity; i++)
+        if (old.slots[i].key)
+            *slot_for(set, old.slots[i].key) = old.slots[i];
+    free(old.slots);
+}
+
+long keyset_add(keyset *set, arena *a, const char *key, long line)
+{
+    if ((set->count + 1) * 2 > set->capacity)
+        grow(set);
+    keyset_entry *e = slot_for(set, key);
+    if (e->key)
+        return e->line;
+    e->key = arena_strdup(a, key);
+    e->line = line;
+    set->count++;
+    return 0;
+}
+
+long keyset_find(const keyset *set, const char *key)
+{
+    if (!set->capacity)
+        return 0;
+    keyset_entry *e = slot_for(set, key);
+    return e->key ? e->line : 0;
+}

@@ -1,0 +1,166 @@
+/*
+ * xmlfile.c: XML submissions → the record builder (see xmlfile.h).  Parsing and schema
+ * validation are xmlsafe's; here the root's kind, period, office, sent and amount_unit
+ * become the file's metadata and every record element's attributes (and, for text,
+ * child elements or content) become a row of named cells at libxml2's line.
+ */
+#include "ingest/xmlfile.h"
+
+#include "ingest/value.h"
+#include "model/store.h"
+
+#include <libxml/tree.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <string.h>
+
+#define LABEL_PARSE "XML文件无效"
+#define LABEL_SCHEMA "XML文件不符合模式"
+
+xmlsafe_schema *xmlfile_load_schema(const char *data_dir, arena *a, diag_list *diags)
+{
+    const char *path = arena_printf(a, "%s/schemas/submission.xsd", data_dir);
+    return xmlsafe_schema_load(path, a, diags);
+}
+
+/* A copy in the scratch arena of an attribute's value or an element's text. */
+static const char *copy_text(builder *b, xmlChar *text)
+{
+    if (!text)
+        return NULL;
+    const char *copy = arena_strdup(b->scratch, (const char *)text);
+    xmlFree(text);
+    return copy;
+}
+
+static const char *root_attribute(builder *b, xmlNodePtr root, const char *name)
+{
+    return copy_text(b, xmlGetNoNsProp(root, (const xmlChar *)name));
+}
+
+static void reject_root_value(builder *b, long line, const char *name, const char *value,
+                              const char *what)
+{
+    char reason[512];
+    snprintf(reason, sizeof reason, "根元素的%s属性“%s”不是有效%s", name, value, what);
+    builder_reject_file(b, line, reason);
+}
+
+/* The root's kind, amount_unit, period, office and sent (the schema checked the first
+ * two's spelling). */
+static void read_root(builder *b, xmlNodePtr root)
+{
+    long line = xmlGetLineNo(root);
+    const char *kind = root_attribute(b, root, "kind");
+    const char *unit_text = root_attribute(b, root, "amount_unit");
+    int64_t unit = YUAN_PER_WAN;
+    if (unit_text)
+        value_unit(unit_text, &unit);
+    builder_set_kind(b, kind ? table_kind_named(kind) : KIND_UNKNOWN, unit);
+    const char *text = root_attribute(b, root, "period");
+    if (text) {
+        value_status status = value_period(text, &b->stated.period);
+        if (status == VALUE_OK)
+            b->stated.has_period = true;
+        else if (status != VALUE_EMPTY)
+            reject_root_value(b, line, "period", text, "报告期");
+    }
+    b->stated.office = root_attribute(b, root, "office");
+    text = root_attribute(b, root, "sent");
+    if (text && value_date(text, &b->stated.sent) == VALUE_SYNTAX)
+        reject_root_value(b, line, "sent", text, "日期");
+}
+
+static void set_cell(builder *b, builder_row *row, int column, const char *value)
+{
+    if (column < 0)
+        return;
+    if (row->cells[column] && !row->reader_error) {
+        row->reader_error = arena_printf(b->scratch, "同时以属性和子元素%s给出",
+                                         b->table->columns[column].xml);
+        row->reader_error_column = column;
+    }
+    row->cells[column] = value;
+}
+
+static void read_record(builder *b, xmlNodePtr node)
+{
+    builder_row row = {.line = xmlGetLineNo(node), .reader_error_column = -1};
+    for (xmlAttrPtr attr = node->properties; attr; attr = attr->next) {
+        int column = table_match_xml(b->table, (const char *)attr->name);
+        set_cell(b, &row, column, copy_text(b, xmlNodeListGetString(node->doc, attr->children, 1)));
+    }
+    if (b->kind == KIND_QUARTERLY) {
+        set_cell(b, &row, table_match_xml(b->table, "content"), copy_text(b, xmlNodeGetContent(node)));
+    } else {
+        for (xmlNodePtr child = node->children; child; child = child->next)
+            if (child->type == XML_ELEMENT_NODE)
+                set_cell(b, &row, table_match_xml(b->table, (const char *)child->name),
+                         copy_text(b, xmlNodeGetContent(child)));
+    }
+    builder_add_row(b, &row);
+}
+
+static void read_records(builder *b, xmlNodePtr root)
+{
+    for (xmlNodePtr node = root->children; node; node = node->next) {
+        if (node->type != XML_ELEMENT_NODE)
+            continue;
+        if (b->rejected_reason || !b->table) {
+            builder_count_row(b);
+            continue;
+        }
+        if (strcmp((const char *)node->name, b->table->element) != 0) {
+            char reason[256];
+            snprintf(reason, sizeof reason, "元素<%s>与根元素的kind属性“%s”不符", (const char *)node->name,
+                     record_kind_name(b->kind));
+            builder_reject_file(b, xmlGetLineNo(node), reason);
+            builder_count_row(b);
+            continue;
+        }
+        read_record(b, node);
+    }
+}
+
+/* A file that breaks the schema is rejected whole; its record elements still count. */
+static bool valid(builder *b, xmlDocPtr doc, const xmlsafe_schema *schema)
+{
+    diag_list found;
+    diag_init(&found, b->scratch);
+    bool ok = xmlsafe_validate(doc, schema, b->path, LABEL_SCHEMA, &found) == 0;
+    if (!ok) {
+        const diagnostic *d = diag_at(&found, 0);
+        char *reason = arena_strdup(b->scratch, d->reason);
+        size_t n = strlen(reason);
+        if (n > 0 && reason[n - 1] == '.') /* libxml2 ends its sentences with a full stop */
+            reason[n - 1] = '\0';
+        builder_reject_file(b, d->line, reason);
+    }
+    diag_free(&found);
+    return ok;
+}
+
+bool xmlfile_read(builder *b, const char *path, const xmlsafe_schema *schema)
+{
+    submission_file *f = store_file(b->store, b->file);
+    f->encoding = "UTF-8";
+    char *bytes;
+    size_t length;
+    if (xmlsafe_read_file(path, XMLFILE_MAX_BYTES, b->scratch, &bytes, &length, &b->file_diags) != 0)
+        return false;
+    struct sha256_ctx sha;
+    sha256_init(&sha);
+    sha256_update(&sha, length, (const uint8_t *)bytes);
+    sha256_digest(&sha, SHA256_DIGEST_SIZE, f->sha256);
+    xmlDocPtr doc = xmlsafe_parse(bytes, length, b->path, LABEL_PARSE, &b->file_diags);
+    if (!doc)
+        return false;
+    if (doc->encoding)
+        f->encoding = arena_strdup(b->store->memory, (const char *)doc->encoding);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (valid(b, doc, schema))
+        read_root(b, root);
+    read_records(b, root);
+    xmlFreeDoc(doc);
+    return true;
+}

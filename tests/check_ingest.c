@@ -1,0 +1,599 @@
+/*
+ * check_ingest.c: submissions → store, end to end on the fixtures in tests/data/ingest
+ * with the real input/plan.xml: exact 元 values, exact messages (file:line: 列“…”：“…”
+ * reason), every row accounted for, CSV line numbers, and XML that must not expand or
+ * load anything.  Runs from the repository root.
+ */
+#include "ingest/csvfile.h"
+#include "ingest/encoding.h"
+#include "ingest/ingest.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DATA "tests/data/ingest/"
+
+static arena memory;
+static store s;
+static plan p;
+static ingest_context ctx;
+
+static void setup(void)
+{
+    memset(&memory, 0, sizeof memory);
+    store_init(&s, &memory);
+    ck_assert_int_eq(plan_load("input/plan.xml", "schemas/plan.xsd", &memory, &p, &s.diags), 0);
+    ck_assert_int_eq(ingest_open(&ctx, ".", &p, &s), 0);
+}
+
+static void teardown(void)
+{
+    ingest_close(&ctx);
+    store_free(&s);
+    arena_free(&memory);
+}
+
+/* Every message of the store, one per line, as diag_format writes them. */
+static const char *messages(void)
+{
+    const char *all = "";
+    for (size_t i = 0; i < s.diags.items.count; i++)
+        all = arena_printf(&memory, "%s%s\n", all, diag_format(diag_at(&s.diags, i), &memory));
+    return all;
+}
+
+static const submission_file *file(const char *path)
+{
+    for (size_t i = 0; i < s.files.count; i++)
+        if (strcmp(store_file(&s, (int)i)->path, path) == 0)
+            return store_file(&s, (int)i);
+    ck_abort_msg("no file %s", path);
+    return NULL;
+}
+
+static void expect_counts(const char *path, long read, long accepted, long warned,
+                          long rejected, long superseded)
+{
+    const row_counts *c = &file(path)->rows;
+    ck_assert_int_eq(c->read, read);
+    ck_assert_int_eq(c->accepted, accepted);
+    ck_assert_int_eq(c->warned, warned);
+    ck_assert_int_eq(c->rejected, rejected);
+    ck_assert_int_eq(c->superseded, superseded);
+}
+
+static const project_record *project(size_t index)
+{
+    ck_assert_uint_lt(index, s.projects.count);
+    return vec_at(&s.projects, index);
+}
+
+static const progress_record *progress(size_t index)
+{
+    ck_assert_uint_lt(index, s.progress.count);
+    return vec_at(&s.progress, index);
+}
+
+static int industry(const char *name)
+{
+    return plan_find_industry(&p, name);
+}
+
+static int unit(const char *name)
+{
+    return plan_find_unit(&p, name);
+}
+
+static int subsector(const char *name)
+{
+    int owner;
+    return plan_find_subsector(&p, name, &owner);
+}
+
+static char *hex(const unsigned char *bytes, size_t n)
+{
+    char *out = arena_alloc(&memory, n * 2 + 1);
+    for (size_t i = 0; i < n; i++)
+        snprintf(out + 2 * i, 3, "%02x", bytes[i]);
+    return out;
+}
+
+/* A file that cannot be decoded or parsed: one message, rejected whole, no row counted. */
+static void expect_unreadable(const char *path, const char *message)
+{
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), message);
+    ck_assert(file(path)->rejected_whole);
+    expect_counts(path, 0, 0, 0, 0, 0);
+    ck_assert_uint_eq(s.projects.count + s.progress.count, 0);
+}
+
+START_TEST(plain_projects_csv_exact_values)
+{
+    const char *path = DATA "good/2015-09/信息经济-项目.csv";
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    ck_assert_str_eq(messages(), "");
+    const submission_file *f = file(path);
+    ck_assert_int_eq(f->kind, KIND_PROJECTS);
+    ck_assert_str_eq(f->office, "信息经济产业专项行动工作组");
+    ck_assert(f->has_period && f->period.year == 2015 && f->period.month == 9);
+    ck_assert_int_eq(f->sent, 20150930);
+    ck_assert_str_eq(f->encoding, "UTF-8");
+    ck_assert_str_eq(hex(f->sha256, 32),
+                     "56ccd82c0524f377d4d77b264ff488ed33fd11faf27004c063acfacd1b578d74");
+    expect_counts(path, 3, 3, 0, 0, 0);
+    ck_assert_uint_eq(s.projects.count, 3);
+
+    const project_record *r = project(0);
+    ck_assert_int_eq(r->origin.line, 2);
+    ck_assert_str_eq(r->code, "XX2015-001");
+    ck_assert_str_eq(r->name, "智能电气物联网产业园");
+    ck_assert_int_eq(r->industry, industry("信息经济产业"));
+    ck_assert_int_eq(r->subsector, subsector("物联网"));
+    ck_assert_int_eq(r->unit, unit("柳市镇"));
+    ck_assert_str_eq(r->owner, "某电气集团");
+    ck_assert(r->strategic && !r->attracted);
+    ck_assert_int_eq(r->total_investment, 2500000000);  /* 25 in a 亿元 column */
+    ck_assert_int_eq(r->annual_plan, 300000000);        /* 3.0E+04 万元 */
+    ck_assert(r->has_month_investment);
+    ck_assert_int_eq(r->month_investment, 21000000);
+    ck_assert_int_eq(r->ytd_investment, 180000000);
+    ck_assert_int_eq(r->status, STATUS_BUILDING);
+    ck_assert_str_eq(r->issues, "土地指标未落实");
+
+    r = project(1); /* after an all-empty row and a blank line */
+    ck_assert_int_eq(r->origin.line, 5);
+    ck_assert_int_eq(r->unit, unit("北白象镇"));
+    ck_assert(!r->strategic && r->attracted);
+    ck_assert_int_eq(r->total_investment, 120000000);   /* 1.2亿元 in the cell */
+    ck_assert_int_eq(r->annual_plan, 50000000);         /* '5000 */
+    ck_assert_int_eq(r->month_investment, 1235000);     /* １２３．５ */
+    ck_assert_int_eq(r->ytd_investment, 34567800);      /* "3,456.78" */
+    ck_assert_int_eq(r->status, STATUS_PRELIMINARY);
+    ck_assert_ptr_null(r->issues);
+
+    r = project(2); /* the sub-sector alone names the industry; √ and × */
+    ck_assert_int_eq(r->origin.line, 6);
+    ck_assert_int_eq(r->industry, industry("信息经济产业"));
+    ck_assert_int_eq(r->subsector, subsector("网络经济"));
+    ck_assert_int_eq(r->unit, unit("乐成街道"));
+    ck_assert(r->strategic && !r->attracted);
+    ck_assert_int_eq(r->total_investment, 8000000);     /* ０．０８ 亿元 */
+    ck_assert(!r->has_month_investment);                /* "-" */
+    ck_assert_int_eq(r->ytd_investment, 1200000);
+    ck_assert_str_eq(r->issues, "资金\r\n到位较慢");
+}
+END_TEST
+
+START_TEST(plain_progress_csv_exact_values)
+{
+    const char *path = DATA "good/2015-09/信息经济-进度.csv";
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    ck_assert_str_eq(messages(), "");
+    expect_counts(path, 3, 3, 0, 0, 0);
+    ck_assert_int_eq(file(path)->sent, 0); /* date unknown */
+    ck_assert_uint_eq(s.progress.count, 3);
+    const progress_record *r = progress(0);
+    ck_assert_int_eq(r->origin.line, 2);
+    ck_assert(r->period.year == 2015 && r->period.month == 9);
+    ck_assert_int_eq(r->unit, unit("柳市镇"));
+    ck_assert_int_eq(r->industry, industry("信息经济产业"));
+    ck_assert_int_eq(r->subsector, subsector("电子信息"));
+    ck_assert(r->has_month_output);
+    ck_assert_int_eq(r->month_output, 12005000);
+    ck_assert_int_eq(r->ytd_output, 108000000);
+    ck_assert_int_eq(r->prior_ytd_output, 96000000);
+    ck_assert_int_eq(r->ytd_value_added, 21600000);
+    ck_assert_int_eq(r->prior_ytd_value_added, 19200000);
+    r = progress(2); /* 报告期 and 报送单位 empty: the file's; "虹 桥 镇" squeezed */
+    ck_assert_int_eq(r->unit, unit("虹桥镇"));
+    ck_assert_int_eq(r->subsector, -1);
+    ck_assert(r->period.year == 2015 && r->period.month == 9);
+    ck_assert_int_eq(r->ytd_output, 72000000);
+}
+END_TEST
+
+START_TEST(project_rules_reject_and_warn)
+{
+    const char *path = DATA "rules/2015-09/项目-规则.csv";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(),
+        DATA "rules/2015-09/项目-规则.csv:3: 列“累计完成投资”：“12,3a”不是有效金额\n"
+        DATA "rules/2015-09/项目-规则.csv:4: 列“总投资”：“-5”金额不能为负数\n"
+        DATA "rules/2015-09/项目-规则.csv:5: 列“年度计划投资”：“500.00001”金额精度超过1元\n"
+        DATA "rules/2015-09/项目-规则.csv:6: 列“年度计划投资”：缺少必填值\n"
+        DATA "rules/2015-09/项目-规则.csv:7: 列“建设地点”：“火星镇”不是计划中的考核单位\n"
+        DATA "rules/2015-09/项目-规则.csv:8: 列“所属产业”：“区块链产业”不是计划中的产业\n"
+        DATA "rules/2015-09/项目-规则.csv:9: 列“细分领域”：“物联网”不属于所属产业“高端装备制造业”\n"
+        DATA "rules/2015-09/项目-规则.csv:10: 列“项目编号”：“R-01”与第2行重复\n"
+        DATA "rules/2015-09/项目-规则.csv:11: 警告：列“本月完成投资”：“450”大于累计完成投资“400”\n"
+        DATA "rules/2015-09/项目-规则.csv:12: 警告：列“累计完成投资”：“301”超过年度计划投资“200”的150%\n"
+        DATA "rules/2015-09/项目-规则.csv:14: 列“细分领域”：“区块链”不是计划中的细分领域\n"
+        DATA "rules/2015-09/项目-规则.csv:15: 列“项目编号”：缺少必填值\n"
+        DATA "rules/2015-09/项目-规则.csv:16: 列“是否当年招引”：“也许”不是有效的是/否值\n"
+        DATA "rules/2015-09/项目-规则.csv:16: 列“项目状态”：“停工”不是有效项目状态（应为前期、在建、竣工或投产）\n"
+        DATA "rules/2015-09/项目-规则.csv:16: 列“所属产业”：缺少必填值\n"
+        DATA "rules/2015-09/项目-规则.csv:17: 列“报送单位”：“高端装备制造业专项行动工作组”与本文件的报送单位“信息经济产业专项行动工作组”不一致\n");
+    expect_counts(path, 16, 4, 2, 12, 0);
+    ck_assert_uint_eq(s.projects.count, 4);
+    ck_assert_str_eq(project(0)->code, "R-01");
+    ck_assert_str_eq(project(0)->name, "正常项目");
+    ck_assert(!project(0)->warned);
+    ck_assert_str_eq(project(1)->code, "R-09");
+    ck_assert(project(1)->warned);
+    ck_assert_str_eq(project(2)->code, "R-10");
+    ck_assert(project(2)->warned);
+    ck_assert_str_eq(project(3)->code, "R-11"); /* exactly 150 %: no warning */
+    ck_assert(!project(3)->warned);
+}
+END_TEST
+
+START_TEST(progress_rules_reject_and_warn)
+{
+    const char *path = DATA "rules/2015-09/进度-规则.csv";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(),
+        DATA "rules/2015-09/进度-规则.csv:2: 列“细分领域”：为空（产业整体），而本文件第3行已按细分领域填报同一单位和产业，整体行不计入\n"
+        DATA "rules/2015-09/进度-规则.csv:5: 警告：列“本月产值”：“600”大于累计产值“500”\n"
+        DATA "rules/2015-09/进度-规则.csv:6: 警告：列“累计增加值”：“201”比上年同期“100”增长101.0%，超过100%\n"
+        DATA "rules/2015-09/进度-规则.csv:7: 警告：列“累计增加值”：“49”比上年同期“100”下降51.0%，超过50%\n"
+        DATA "rules/2015-09/进度-规则.csv:10: 列“单位”：“柳市镇”与第3行重复（单位、所属产业、细分领域均相同）\n"
+        DATA "rules/2015-09/进度-规则.csv:11: 列“报告期”：“2015-08”与本文件的报告期2015-09不一致\n");
+    expect_counts(path, 10, 7, 3, 3, 0);
+    ck_assert_uint_eq(s.progress.count, 7);
+    const progress_record *r = progress(0); /* line 3: 电子信息 alone names its industry */
+    ck_assert_int_eq(r->origin.line, 3);
+    ck_assert_int_eq(r->industry, industry("信息经济产业"));
+    ck_assert_int_eq(r->subsector, subsector("电子信息"));
+    ck_assert_int_eq(r->ytd_output, 5000000);
+    ck_assert(progress(2)->warned && progress(3)->warned && progress(4)->warned);
+    ck_assert(!progress(5)->warned && !progress(6)->warned); /* +100 % and −50 % exactly */
+    ck_assert_int_eq(progress(5)->origin.line, 8);
+    ck_assert_int_eq(progress(6)->origin.line, 9);
+}
+END_TEST
+
+START_TEST(quoted_newline_and_blank_line_keep_line_numbers)
+{
+    const char *path = DATA "csv/2015-09/换行.csv";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), DATA "csv/2015-09/换行.csv:5: 列“累计完成投资”：“abc”不是有效金额\n");
+    expect_counts(path, 3, 2, 0, 1, 0);
+    ck_assert_int_eq(project(0)->origin.line, 2);
+    ck_assert_str_eq(project(0)->name, "多行\n名称");
+    ck_assert_int_eq(project(1)->origin.line, 6);
+    ck_assert_str_eq(project(1)->code, "Q-03");
+    ck_assert_str_eq(project(1)->name, "引号内\"双引号\"");
+}
+END_TEST
+
+START_TEST(quoting_error_rejects_the_file)
+{
+    expect_unreadable(DATA "csv/2015-09/引号错误.csv",
+        DATA "csv/2015-09/引号错误.csv:3: 第2列（第9个字符）引号使用有误，文件未读入（不计行数）\n");
+}
+END_TEST
+
+START_TEST(tab_separated_text)
+{
+    const char *path = DATA "csv/2015-09/进度.txt";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), "");
+    expect_counts(path, 2, 2, 0, 0, 0);
+    ck_assert_str_eq(file(path)->office, "高端装备制造业专项行动工作组");
+    ck_assert_int_eq(progress(0)->industry, industry("高端装备制造业"));
+    ck_assert_int_eq(progress(0)->subsector, subsector("激光与光电"));
+    ck_assert_int_eq(progress(0)->ytd_output, 10000000);
+    ck_assert_int_eq(progress(1)->origin.line, 4);
+    ck_assert_int_eq(progress(1)->subsector, subsector("轨道交通"));
+}
+END_TEST
+
+START_TEST(invalid_utf8_rejects_the_file_with_its_offset)
+{
+    expect_unreadable(DATA "csv/2015-09/编码错误.csv",
+        DATA "csv/2015-09/编码错误.csv: 字节偏移186处不是有效的UTF-8编码，文件未读入（不计行数）\n");
+}
+END_TEST
+
+START_TEST(files_without_office_period_or_kind)
+{
+    ck_assert_int_eq(ingest_folder(&ctx, DATA "meta", NULL), 0);
+    ck_assert_str_eq(messages(),
+        DATA "meta/2015-09/季度报告期.csv: 报告期2015-Q3是季度，本类报表应按月填报，本文件1行数据均未计入\n"
+        DATA "meta/2015-09/空文件.csv: 文件中没有表头（文件为空）\n"
+        DATA "meta/2015-09/类型不明.csv:1: 无法从表头判断文件类型（应有“项目编号”、“上年同期累计产值”、“新兴产业用地占比”或“事项”与“内容”列），本文件2行数据均未计入\n"
+        DATA "meta/2015-09/缺列.csv:1: 注：列“备注”：不是已知的列名，该列已忽略\n"
+        DATA "meta/2015-09/缺列.csv:1: 缺少必需的列“累计完成投资”，本文件1行数据均未计入\n"
+        DATA "meta/2015-09/缺报送单位.csv: 未说明报送单位（没有“报送单位”列，也没有XML根属性office），本文件2行数据均未计入\n"
+        DATA "meta/未注明/缺报告期.csv: 未说明报告期（没有“报告期”列、XML根属性period，也不在形如2015-09或2015-Q3的文件夹中），本文件1行数据均未计入\n"
+        DATA "meta/未注明/都缺.csv: 未说明报送单位和报告期，本文件1行数据均未计入\n");
+    expect_counts(DATA "meta/2015-09/类型不明.csv", 2, 0, 0, 2, 0);
+    expect_counts(DATA "meta/2015-09/缺报送单位.csv", 2, 0, 0, 2, 0);
+    for (size_t i = 0; i < s.files.count; i++)
+        ck_assert(store_file(&s, (int)i)->rejected_whole);
+    ck_assert_uint_eq(s.projects.count, 0);
+}
+END_TEST
+
+START_TEST(xml_projects)
+{
+    const char *path = DATA "xml/2015-09/项目.xml";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(),
+        DATA "xml/2015-09/项目.xml:10: 列“累计完成投资”：“12,3a”不是有效金额\n"
+        DATA "xml/2015-09/项目.xml:12: 警告：列“累计完成投资”：“500”超过年度计划投资“300”的150%\n");
+    const submission_file *f = file(path);
+    ck_assert_str_eq(f->office, "信息经济产业专项行动工作组");
+    ck_assert_int_eq(f->sent, 20150930);
+    ck_assert_str_eq(hex(f->sha256, 32),
+                     "590144049248d15f07ebc4d49e335592018f388eefaec48d9a1607951f78f31e");
+    expect_counts(path, 4, 3, 1, 1, 0);
+    const project_record *r = project(0);
+    ck_assert_int_eq(r->origin.line, 6); /* libxml2's line: the end of the start tag */
+    ck_assert_str_eq(r->code, "XX2015-001");
+    ck_assert_int_eq(r->total_investment, 2500000000);
+    ck_assert_int_eq(r->annual_plan, 300000000);
+    ck_assert_int_eq(r->month_investment, 21000000);
+    ck_assert_int_eq(r->ytd_investment, 180000000);
+    ck_assert(r->strategic && !r->attracted);
+    ck_assert_int_eq(r->status, STATUS_BUILDING);
+    ck_assert_str_eq(r->issues, "土地指标未落实");
+    ck_assert_int_eq(project(1)->industry, industry("信息经济产业")); /* alias 信息经济 */
+    ck_assert_str_eq(project(2)->name, "子元素名称");
+}
+END_TEST
+
+START_TEST(xml_progress_in_yi)
+{
+    const char *path = DATA "xml/2015-09/进度.xml";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), DATA "xml/2015-09/进度.xml:9: 列“累计产值”：“-1”金额不能为负数\n");
+    expect_counts(path, 3, 2, 0, 1, 0);
+    ck_assert_int_eq(file(path)->sent, 20151001);
+    const progress_record *r = progress(0);
+    ck_assert(r->period.year == 2015 && r->period.month == 9);
+    ck_assert_int_eq(r->month_output, 50000000);
+    ck_assert_int_eq(r->ytd_output, 450000000);
+    ck_assert_int_eq(r->prior_ytd_output, 400000000);
+    ck_assert_int_eq(r->ytd_value_added, 90000000);
+    ck_assert_int_eq(r->prior_ytd_value_added, 80000000);
+    r = progress(1);
+    ck_assert_int_eq(r->unit, unit("柳市镇"));
+    ck_assert_int_eq(r->industry, industry("高端装备制造业"));
+    ck_assert_int_eq(r->subsector, subsector("装备制造"));
+    ck_assert_int_eq(r->month_output, 12000000); /* 1200万元 in the cell beats 亿元 */
+    ck_assert_int_eq(r->ytd_output, 108000000);
+}
+END_TEST
+
+START_TEST(xml_doctype_is_refused_unexpanded)
+{
+    const char *path = DATA "xml/2015-09/文档类型.xml";
+    expect_unreadable(path,
+        DATA "xml/2015-09/文档类型.xml:2: XML文件无效：不允许文档类型声明（<!DOCTYPE>），以免读取外部实体\n");
+    ck_assert_ptr_null(strstr(messages(), "哈哈"));
+    ck_assert_ptr_null(file(path)->office);
+}
+END_TEST
+
+START_TEST(xml_external_entity_is_not_loaded)
+{
+    expect_unreadable(DATA "xml/2015-09/外部实体.xml",
+        DATA "xml/2015-09/外部实体.xml:2: XML文件无效：不允许文档类型声明（<!DOCTYPE>），以免读取外部实体\n");
+    ck_assert_ptr_null(strstr(messages(), "root:"));
+}
+END_TEST
+
+START_TEST(xml_against_the_schema)
+{
+    ingest_file(&ctx, DATA "xml/2015-09/不符模式.xml");
+    ingest_file(&ctx, DATA "xml/2015-09/格式错误.xml");
+    ck_assert_str_eq(messages(),
+        DATA "xml/2015-09/不符模式.xml:7: XML文件不符合模式：Element '{urn:yq165:submission:1}project', "
+             "attribute 'colour': The attribute 'colour' is not allowed，本文件2行数据均未计入\n"
+        DATA "xml/2015-09/格式错误.xml:4: XML文件无效：error parsing attribute name\n");
+    expect_counts(DATA "xml/2015-09/不符模式.xml", 2, 0, 0, 2, 0);
+    expect_counts(DATA "xml/2015-09/格式错误.xml", 0, 0, 0, 0, 0);
+}
+END_TEST
+
+START_TEST(folder_walk_order_skips_and_supersedes)
+{
+    ck_assert_int_eq(ingest_folder(&ctx, DATA "folder", DATA "folder/plan.xml"), 0);
+    ck_assert_str_eq(messages(),
+        DATA "folder/2015-09/说明.md: 注：不是报送文件（应为.csv、.txt、.tsv或.xml），已跳过\n"
+        DATA "folder/2015-09/a-项目.csv:4: 列“累计完成投资”：“abc”不是有效金额\n");
+    ck_assert_uint_eq(s.files.count, 3);
+    ck_assert_str_eq(store_file(&s, 0)->path, DATA "folder/2015-09/a-项目.csv");
+    ck_assert_str_eq(store_file(&s, 1)->path, DATA "folder/2015-09/b-项目.xml");
+    ck_assert_str_eq(store_file(&s, 2)->path, DATA "folder/2015-10/进度.csv");
+    expect_counts(DATA "folder/2015-09/a-项目.csv", 3, 1, 0, 1, 1);
+    expect_counts(DATA "folder/2015-09/b-项目.xml", 1, 1, 0, 0, 0);
+    ck_assert_str_eq(project(0)->name, "先报");
+    ck_assert_int_eq(project(0)->fate, FATE_SUPERSEDED);
+    ck_assert_int_eq(project(2)->fate, FATE_ACCEPTED);
+    ck_assert_int_eq(project(2)->ytd_investment, 4500000);
+    ck_assert_int_eq(progress(0)->period.month, 10);
+    row_counts total = store_totals(&s);
+    ck_assert_int_eq(total.read, 5);
+    ck_assert_int_eq(total.read, total.accepted + total.rejected + total.superseded);
+}
+END_TEST
+
+START_TEST(every_row_is_accounted_for)
+{
+    static const char *const folders[] = {"good", "rules", "csv", "meta", "xml", "folder", "other"};
+    for (size_t i = 0; i < sizeof folders / sizeof folders[0]; i++) {
+        const char *dir = arena_printf(&memory, DATA "%s", folders[i]);
+        ck_assert_int_eq(ingest_folder(&ctx, dir, DATA "folder/plan.xml"), 0);
+    }
+    ck_assert_uint_eq(s.files.count, 26);
+    for (size_t i = 0; i < s.files.count; i++) {
+        const row_counts *c = &store_file(&s, (int)i)->rows;
+        ck_assert_int_eq(c->read, c->accepted + c->rejected + c->superseded);
+        ck_assert_int_le(c->warned, c->accepted);
+    }
+}
+END_TEST
+
+START_TEST(assessment_csv)
+{
+    const char *path = DATA "other/2015-09/考核.csv";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(),
+        DATA "other/2015-09/考核.csv:3: 列“新兴产业用地占比”：“101”超出0～100的范围\n"
+        DATA "other/2015-09/考核.csv:4: 列“单位”：“柳市”与第2行重复\n");
+    expect_counts(path, 4, 2, 0, 2, 0);
+    ck_assert_str_eq(file(path)->office, "市发改局");
+    ck_assert_int_eq(file(path)->sent, 20151008);
+    ck_assert_uint_eq(s.assessments.count, 2);
+    const assessment_record *r = vec_at(&s.assessments, 0);
+    ck_assert_int_eq(r->unit, unit("柳市镇"));
+    ck_assert(r->has_land_pct);
+    ck_assert_int_eq(r->land_pct_e4, 352000);
+    ck_assert_int_eq(r->new_platforms, 2);
+    ck_assert_int_eq(r->national_platforms, 1);
+    ck_assert_int_eq(r->provincial_platforms, 3);
+    ck_assert_int_eq(r->leading_enterprises, LEADING_GOOD);
+    ck_assert(r->annual_plan_done);
+    ck_assert_int_eq(r->national_funds, 1);
+    ck_assert_int_eq(r->provincial_honors, 2);
+    r = vec_at(&s.assessments, 1); /* every value left empty */
+    ck_assert_int_eq(r->unit, unit("北白象镇"));
+    ck_assert(!r->has_land_pct);
+    ck_assert_int_eq(r->new_platforms, 0);
+    ck_assert_int_eq(r->leading_enterprises, LEADING_NONE);
+    ck_assert(!r->annual_plan_done);
+}
+END_TEST
+
+START_TEST(quarterly_xml)
+{
+    const char *path = DATA "other/2015-09/季度.xml";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), DATA "other/2015-09/季度.xml:8: 列“内容”：缺少必填值\n");
+    expect_counts(path, 3, 2, 0, 1, 0);
+    ck_assert_uint_eq(s.quarterly.count, 2);
+    const quarterly_record *r = vec_at(&s.quarterly, 0);
+    ck_assert(r->period.year == 2015 && r->period.quarter == 3 && r->period.month == 0);
+    ck_assert_str_eq(r->unit, "市经信局");
+    ck_assert_str_eq(r->topic, "政策完善整合");
+    ck_assert_str_eq(r->content, "出台《乐清市新兴产业扶持办法》。");
+    r = vec_at(&s.quarterly, 1);
+    ck_assert_str_eq(r->unit, "市经信局电子信息科");
+    ck_assert_str_eq(r->content, "新增省名牌产品3个。");
+}
+END_TEST
+
+START_TEST(utf8_split_across_chunks)
+{
+    static const char text[] = "\xEF\xBB\xBF" "中文，x";
+    encoding_decoder d;
+    encoding_init(&d);
+    unsigned char out[ENCODING_OUT_ROOM(1)], all[64];
+    size_t total = 0, n;
+    for (size_t i = 0; i < sizeof text - 1; i++) {
+        bool final = i == sizeof text - 2;
+        ck_assert_int_eq(encoding_decode(&d, (const unsigned char *)text + i, 1, final, out, &n), ENCODING_OK);
+        memcpy(all + total, out, n);
+        total += n;
+    }
+    all[total] = '\0';
+    ck_assert_str_eq((char *)all, "中文，x");
+    ck_assert(d.bom);
+    encoding_init(&d);
+    unsigned char cut[] = {'a', 0xE4, 0xB8}; /* a sequence the file ends inside */
+    ck_assert_int_eq(encoding_decode(&d, cut, 3, true, out, &n), ENCODING_INVALID);
+    ck_assert_int_eq(d.bad_offset, 1);
+}
+END_TEST
+
+typedef struct line_log {
+    long lines[4096];
+    size_t count;
+} line_log;
+
+static int log_line(void *context, const csvfile_row *row)
+{
+    line_log *log = context;
+    if (log->count < 4096)
+        log->lines[log->count++] = row->line;
+    return 0;
+}
+
+/* 3000 rows, each a quoted cell over two lines and a blank line after every tenth row:
+ * about 150 KiB, so rows, quoted cells and characters straddle the 64 KiB chunks. */
+START_TEST(rows_across_chunks_keep_their_lines)
+{
+    char path[] = "/tmp/check_ingest_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *out = fdopen(fd, "w");
+    long expected[3000], line = 1;
+    for (int i = 0; i < 3000; i++) {
+        expected[i] = line;
+        fprintf(out, "%d,\"第%d行\r\n续行，中文\",尾\r\n", i, i);
+        line += 2;
+        if (i % 10 == 9) {
+            fputs("\r\n", out);
+            line++;
+        }
+    }
+    fclose(out);
+    line_log *log = calloc(1, sizeof *log);
+    csvfile_info info;
+    ck_assert_int_eq(csvfile_read(path, path, 0, log_line, log, &info, &s.diags), CSVFILE_OK);
+    unlink(path);
+    ck_assert_uint_eq(log->count, 3000);
+    for (size_t i = 0; i < 3000; i++)
+        ck_assert_int_eq(log->lines[i], expected[i]);
+    ck_assert_int_eq(info.lines, line - 1);
+    ck_assert_int_eq(info.delimiter, ',');
+    free(log);
+}
+END_TEST
+
+START_TEST(a_missing_folder_is_an_error)
+{
+    ck_assert_int_eq(ingest_folder(&ctx, DATA "no-such-folder", NULL), -1);
+    ck_assert_str_eq(messages(), DATA "no-such-folder: 无法读取文件夹\n");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("ingest");
+    TCase *tc = tcase_create("ingest");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, plain_projects_csv_exact_values);
+    tcase_add_test(tc, plain_progress_csv_exact_values);
+    tcase_add_test(tc, project_rules_reject_and_warn);
+    tcase_add_test(tc, progress_rules_reject_and_warn);
+    tcase_add_test(tc, quoted_newline_and_blank_line_keep_line_numbers);
+    tcase_add_test(tc, quoting_error_rejects_the_file);
+    tcase_add_test(tc, tab_separated_text);
+    tcase_add_test(tc, invalid_utf8_rejects_the_file_with_its_offset);
+    tcase_add_test(tc, files_without_office_period_or_kind);
+    tcase_add_test(tc, xml_projects);
+    tcase_add_test(tc, xml_progress_in_yi);
+    tcase_add_test(tc, xml_doctype_is_refused_unexpanded);
+    tcase_add_test(tc, xml_external_entity_is_not_loaded);
+    tcase_add_test(tc, xml_against_the_schema);
+    tcase_add_test(tc, folder_walk_order_skips_and_supersedes);
+    tcase_add_test(tc, every_row_is_accounted_for);
+    tcase_add_test(tc, assessment_csv);
+    tcase_add_test(tc, quarterly_xml);
+    tcase_add_test(tc, utf8_split_across_chunks);
+    tcase_add_test(tc, rows_across_chunks_keep_their_lines);
+    tcase_add_test(tc, a_missing_folder_is_an_error);
+    suite_add_tcase(suite, tc);
+    SRunner *runner = srunner_create(suite);
+    srunner_run_all(runner, CK_ENV);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
