@@ -9,6 +9,8 @@
 # without touching this file; a new tests/check_*.c becomes its own test program.
 
 PERIOD   ?= 2015-09
+# The sample bulletin is dated as if made on the 2nd of the following month.
+NOW      ?= 2015-10-02
 CC       ?= cc
 OPTFLAGS ?= -O2 -g
 PKGS     := libxml-2.0 harfbuzz harfbuzz-subset nettle
@@ -40,8 +42,7 @@ deps:
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	@rm -rf output/$(PERIOD)
-	@status=0; $(BUILD)/bulletin run --period $(PERIOD) || status=$$?; \
+	@status=0; $(BUILD)/bulletin run --period $(PERIOD) --now $(NOW) || status=$$?; \
 	 if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then exit $$status; fi; \
 	 echo "output/$(PERIOD)/:"; ls -l output/$(PERIOD)/
 

@@ -149,6 +149,10 @@ void layout_paragraph(layout *l, const layout_style *style, const char *utf8, do
     linebreak_paragraph(m.cps, m.advances, m.count, width - first_indent, width, &lines);
     layout_ensure(l, style->leading * (lines.count > 1 ? 2 : 1));
     for (size_t i = 0; i < lines.count; i++) {
+        /* no widow: the last line never goes to a new page alone */
+        bool widow = i >= 2 && i + 2 == lines.count && l->y - 2 * style->leading < text_bottom(l) - 0.01;
+        if (widow)
+            layout_new_page(l);
         layout_ensure(l, style->leading);
         const linebreak_line *line = vec_at(&lines, i);
         double indent = i == 0 ? first_indent : 0;

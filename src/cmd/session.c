@@ -1,0 +1,176 @@
+/*
+ * session.c: the shared set-up and tear-down of the subcommands (see session.h): the
+ * lock, the loading of plan, template and fonts, the ingest, and the printing of
+ * diagnostics, which happens here and nowhere below.
+ */
+#include "cmd/session.h"
+
+#include "cmd/cmd.h"
+#include "ingest/ingest.h"
+#include "model/xmlsafe.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *data_path(session *s, const char *relative)
+{
+    return arena_printf(&s->memory, "%s/%s", options_datadir(), relative);
+}
+
+__attribute__((format(printf, 3, 4))) static void setup_error(session *s, const char *file,
+                                                              const char *format, ...)
+{
+    char reason[1024];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(reason, sizeof reason, format, args);
+    va_end(args);
+    diag_add(&s->setup_diags, DIAG_ERROR, file, 0, NULL, NULL, reason);
+}
+
+/* Moves the errors of a failed set-up step from the store's list to the printed one. */
+static void adopt_errors(session *s)
+{
+    for (size_t i = 0; i < s->store.diags.items.count; i++) {
+        const diagnostic *d = diag_at(&s->store.diags, i);
+        if (d->level == DIAG_ERROR)
+            diag_add(&s->setup_diags, d->level, d->file, d->line, d->column, d->value, d->reason);
+    }
+}
+
+static int take_lock(session *s)
+{
+    const char *output = s->options.output;
+    if (outfile_make_folder(output) != 0) {
+        setup_error(s, output, "无法创建输出文件夹：%s", strerror(errno));
+        return EXIT_CANTCREAT;
+    }
+    const char *path = arena_printf(&s->memory, "%s/.lock", output);
+    s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (s->lock_fd < 0) {
+        setup_error(s, path, "无法打开锁文件：%s", strerror(errno));
+        return EXIT_CANTCREAT;
+    }
+    if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+        setup_error(s, path, "%s", "另一个 bulletin 正在运行（输出文件夹已加锁），本次未做任何改动");
+        return EXIT_TEMPFAIL;
+    }
+    return EXIT_OK;
+}
+
+int session_open(session *s, int argc, char **argv, const char *period_flag)
+{
+    memset(s, 0, sizeof *s);
+    s->lock_fd = -1;
+    diag_init(&s->setup_diags, &s->memory);
+    store_init(&s->store, &s->memory);
+    if (options_parse(argc, argv, period_flag, &s->options) != 0)
+        return EXIT_USAGE;
+    if (s->options.operand_count > 0) {
+        fprintf(stderr, "bulletin: 多余的参数“%s”\n", s->options.operands[0]);
+        return EXIT_USAGE;
+    }
+    if (options_today(&s->options, &s->today) != 0) {
+        fputs("bulletin: --now 或 SOURCE_DATE_EPOCH 的日期无效\n", stderr);
+        return EXIT_USAGE;
+    }
+    return take_lock(s);
+}
+
+static int load_policy(session *s)
+{
+    s->plan_path = s->options.plan ? s->options.plan
+                                   : arena_printf(&s->memory, "%s/plan.xml", s->options.input);
+    if (plan_load(s->plan_path, data_path(s, "schemas/plan.xsd"), &s->memory, &s->plan,
+                  &s->setup_diags) != 0)
+        return EXIT_DATAERR;
+    const char *template_path =
+        s->options.template ? s->options.template : data_path(s, "templates/monthly.xml");
+    s->template = bulletin_template_load(template_path, data_path(s, "templates/template.xsd"),
+                                         &s->memory, &s->setup_diags);
+    if (!s->template)
+        return EXIT_DATAERR;
+    s->fonts = fontset_open(data_path(s, "fonts/fonts.conf"), &s->setup_diags);
+    return s->fonts ? EXIT_OK : EXIT_DATAERR;
+}
+
+int session_load(session *s)
+{
+    xmlsafe_init();
+    int status = load_policy(s);
+    if (status != EXIT_OK)
+        return status;
+    struct stat st;
+    if (stat(s->options.input, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        setup_error(s, s->options.input, "输入文件夹不存在或不可读：%s",
+                    strerror(errno ? errno : ENOTDIR));
+        return EXIT_NOINPUT;
+    }
+    ingest_context context;
+    if (ingest_open(&context, options_datadir(), &s->plan, &s->store) != 0) {
+        adopt_errors(s);
+        return EXIT_DATAERR;
+    }
+    int walked = ingest_folder(&context, s->options.input, s->plan_path);
+    ingest_close(&context);
+    if (walked != 0 || s->store.files.count == 0) {
+        if (s->store.files.count == 0)
+            setup_error(s, s->options.input, "%s", "输入文件夹中没有任何报送文件");
+        return EXIT_NOINPUT;
+    }
+    return EXIT_OK;
+}
+
+int session_make_folder(session *s, const char *path)
+{
+    if (outfile_make_folder(path) == 0)
+        return 0;
+    setup_error(s, path, "无法创建输出文件夹：%s", strerror(errno));
+    return -1;
+}
+
+int session_write_failed(session *s, const outfile_batch *batch)
+{
+    setup_error(s, batch->failed_path ? batch->failed_path : s->options.output,
+                "无法写入输出文件，原有文件未改动：%s", strerror(batch->error));
+    return EXIT_CANTCREAT;
+}
+
+int session_outcome(session *s, period p)
+{
+    row_counts rows = store_totals(&s->store);
+    if (rows.rejected == 0 && rows.warned == 0)
+        return EXIT_OK;
+    char name[16];
+    fprintf(stderr, "bulletin: %s 已生成；拒收 %ld 行，警告 %ld 行，详见 %s/%s/rejects.csv\n",
+            period_format(p, name), rows.rejected, rows.warned, s->options.output, name);
+    return EXIT_PROBLEMS;
+}
+
+static void print_all(const diag_list *diags, FILE *to, arena *a)
+{
+    for (size_t i = 0; i < diags->items.count; i++)
+        fprintf(to, "%s\n", diag_format(diag_at(diags, i), a));
+}
+
+int session_close(session *s, int status)
+{
+    print_all(&s->setup_diags, stderr, &s->memory);
+    if (s->options.verbose)
+        print_all(&s->store.diags, stdout, &s->memory);
+    bulletin_template_free(s->template);
+    if (s->fonts)
+        fontset_close(s->fonts);
+    if (s->lock_fd >= 0)
+        close(s->lock_fd);
+    store_free(&s->store);
+    diag_free(&s->setup_diags);
+    arena_free(&s->memory);
+    return status;
+}

@@ -1,0 +1,256 @@
+/*
+ * check_e2e.c: the real program on the real sample input.  Runs `bulletin run` for
+ * 2015-09 twice and inspects what it wrote with poppler-utils and qpdf: fonts embedded
+ * as unicode subsets, the text extractable, no tool warning, the figures of
+ * tools/sample-figures.txt in summary.json, byte-identical files on the second run.
+ */
+#define _GNU_SOURCE
+#include "testutil.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *first_output, *second_output;
+static int first_status = -1, second_status = -1;
+
+static int run_into(const char *folder)
+{
+    command_result r = run_command("SOURCE_DATE_EPOCH=1443744000 %s run --period 2015-09 "
+                                   "--input input --output %s",
+                                   bulletin_binary(), folder);
+    if (r.status != 0 && r.status != 3)
+        fprintf(stderr, "bulletin run: status %d\n%s", r.status, r.err);
+    int status = r.status;
+    command_result_free(&r);
+    return status;
+}
+
+static void run_twice(void)
+{
+    first_output = make_scratch_folder();
+    second_output = make_scratch_folder();
+    first_status = run_into(first_output);
+    second_status = run_into(second_output);
+}
+
+static void remove_outputs(void)
+{
+    command_result r = run_command("rm -rf %s %s", first_output, second_output);
+    command_result_free(&r);
+    free(first_output);
+    free(second_output);
+}
+
+static char *output_path(const char *folder, const char *name)
+{
+    char *path = NULL;
+    if (asprintf(&path, "%s/2015-09/%s", folder, name) < 0)
+        abort();
+    return path;
+}
+
+START_TEST(run_succeeds_and_writes_its_files)
+{
+    ck_assert_int_eq(first_status, 0);
+    ck_assert_int_eq(second_status, 0);
+    const char *names[] = {"bulletin-2015-09.pdf", "summary.json", "rejects.csv"};
+    for (size_t i = 0; i < 3; i++) {
+        char *path = output_path(first_output, names[i]);
+        size_t length = 0;
+        char *bytes = read_whole_file(path, &length);
+        ck_assert_msg(bytes && length > 0, "%s missing or empty", path);
+        free(bytes);
+        free(path);
+    }
+}
+END_TEST
+
+START_TEST(every_font_is_an_embedded_unicode_subset)
+{
+    char *pdf = output_path(first_output, "bulletin-2015-09.pdf");
+    command_result r = run_command("pdffonts %s", pdf);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.err, "");
+    int fonts = 0;
+    char *save = NULL;
+    int line_number = 0;
+    for (char *line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        if (++line_number <= 2)
+            continue; /* the header and its rule */
+        fonts++;
+        ck_assert_msg(strstr(line, "CID TrueType") != NULL, "not a CID TrueType font: %s", line);
+        ck_assert_msg(strstr(line, " yes yes yes ") != NULL, "not emb/sub/uni: %s", line);
+        char *plus = strchr(line, '+');
+        ck_assert_msg(plus && plus - line == 6, "no subset tag: %s", line);
+    }
+    ck_assert_int_eq(fonts, 2); /* body and masthead share the Song face; headings ZenHei */
+    command_result_free(&r);
+    free(pdf);
+}
+END_TEST
+
+START_TEST(text_comes_back_from_pdftotext)
+{
+    char *pdf = output_path(first_output, "bulletin-2015-09.pdf");
+    command_result r = run_command("pdftotext -enc UTF-8 %s - | tr -d ' \\n'", pdf);
+    ck_assert_int_eq(r.status, 0);
+    const char *expected[] = {
+        "新兴产业发展动态", "第9期", "乐清市“一六五”产业发展工作领导小组办公室", "2015年10月2日",
+        "一、总体情况", "二、分产业完成情况", "信息经济产业", "高端装备制造业", "生命健康产业",
+        "时尚旅游和文化产业", "临港产业和现代物流", "新材料产业", "1085",
+        /* Σ 累计产值 8175939.5 万元 = 817.59 亿元; 75.35 % of 1085 亿; ahead of 75.0 by 0.4 */
+        "累计完成产值817.59亿元", "占年度目标1085亿元的75.4%", "快于序时进度（75.0%）0.4个百分点",
+        "同比增长10.9%", "累计实现增加值182.14亿元", "同比增长10.2%", "已完成增加值增幅10%以上",
+        /* 信息经济产业 3341565.4 万元 of 430 亿: 77.7 % */
+        "信息经济产业累计完成产值334.16亿元，完成年度目标430亿元的77.7%", "—1—"};
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+        ck_assert_msg(strstr(r.out, expected[i]) != NULL, "pdftotext lacks “%s”", expected[i]);
+    command_result_free(&r);
+    free(pdf);
+}
+END_TEST
+
+START_TEST(poppler_and_qpdf_print_no_warning)
+{
+    char *pdf = output_path(first_output, "bulletin-2015-09.pdf");
+    char *scratch = make_scratch_folder();
+    command_result text = run_command("pdftotext %s /dev/null", pdf);
+    ck_assert_int_eq(text.status, 0);
+    ck_assert_str_eq(text.err, "");
+    command_result png = run_command("pdftoppm -r 30 -png %s %s/page", pdf, scratch);
+    ck_assert_int_eq(png.status, 0);
+    ck_assert_str_eq(png.err, "");
+    command_result check = run_command("qpdf --check %s", pdf);
+    ck_assert_int_eq(check.status, 0);
+    ck_assert_str_eq(check.err, "");
+    ck_assert_ptr_null(strstr(check.out, "WARNING"));
+    ck_assert_ptr_nonnull(strstr(check.out, "No syntax or stream encoding errors"));
+    command_result_free(&text);
+    command_result_free(&png);
+    command_result_free(&check);
+    command_result cleanup = run_command("rm -rf %s", scratch);
+    command_result_free(&cleanup);
+    free(scratch);
+    free(pdf);
+}
+END_TEST
+
+START_TEST(second_run_gives_identical_bytes)
+{
+    const char *names[] = {"bulletin-2015-09.pdf", "summary.json", "rejects.csv"};
+    for (size_t i = 0; i < 3; i++) {
+        char *a = output_path(first_output, names[i]), *b = output_path(second_output, names[i]);
+        size_t length_a = 0, length_b = 0;
+        char *bytes_a = read_whole_file(a, &length_a), *bytes_b = read_whole_file(b, &length_b);
+        ck_assert_ptr_nonnull(bytes_a);
+        ck_assert_ptr_nonnull(bytes_b);
+        ck_assert_msg(length_a == length_b && memcmp(bytes_a, bytes_b, length_a) == 0,
+                      "%s differs between two runs", names[i]);
+        free(bytes_a);
+        free(bytes_b);
+        free(a);
+        free(b);
+    }
+}
+END_TEST
+
+/* The figures of tools/sample-figures.txt, computed there from the files by two
+ * independent programs (python Decimal and awk). */
+START_TEST(summary_carries_the_sample_figures)
+{
+    char *path = output_path(first_output, "summary.json");
+    char *json = read_whole_file(path, NULL);
+    ck_assert_ptr_nonnull(json);
+    const char *expected[] = {
+        "\"period\": \"2015-09\"",
+        "\"time_progress_pct\": 75,",
+        "\"name\": \"信息经济产业\",\n      \"target_wan\": 4300000,\n"
+        "      \"ytd_output_wan\": 3341565.4,\n      \"prior_ytd_output_wan\": 3005355.9,\n"
+        "      \"completion_pct\": 77.71,\n      \"yoy_pct\": 11.19,\n"
+        "      \"ytd_value_added_wan\": 738001.2,\n      \"prior_ytd_value_added_wan\": 657698.2,\n"
+        "      \"va_growth_pct\": 12.21\n",
+        "\"name\": \"高端装备制造业\",\n      \"target_wan\": 900000,\n"
+        "      \"ytd_output_wan\": 638570.3,",
+        "\"completion_pct\": 70.95,\n      \"yoy_pct\": 10.33,",
+        "\"va_growth_pct\": 7.29\n", /* 时尚旅游和文化产业 */
+        "\"total\": {\n    \"target_wan\": 10850000,\n    \"ytd_output_wan\": 8175939.5,\n"
+        "    \"prior_ytd_output_wan\": 7371487.3,\n    \"completion_pct\": 75.35,\n"
+        "    \"yoy_pct\": 10.91,\n    \"ytd_value_added_wan\": 1821418.1,\n"
+        "    \"prior_ytd_value_added_wan\": 1652915.2,\n    \"va_growth_pct\": 10.19\n  }",
+        "\"goals\": {\n    \"va_growth_pct\": 10,\n    \"va_growth_met\": true,\n"
+        "    \"major_projects\": 1,\n    \"major_attracted\": 2\n  }",
+        "\"count\": 150,\n    \"by_status\": {\n      \"前期\": 12,\n      \"在建\": 117,\n"
+        "      \"竣工\": 15,\n      \"投产\": 6\n    },\n    \"total_investment_wan\": 5557600,\n"
+        "    \"annual_plan_wan\": 1781750,\n    \"ytd_investment_wan\": 1276124.9,\n"
+        "    \"completion_pct\": 71.62,",
+        "\"name\": \"临港产业和现代物流\",\n        \"count\": 26,\n"
+        "        \"annual_plan_wan\": 291460,\n        \"ytd_investment_wan\": 195345.6,\n"
+        "        \"completion_pct\": 67.02\n",
+        "\"code\": \"XX2015-011\",", "\"code\": \"ZB2015-013\",", "\"code\": \"LG2015-001\",",
+        "\"total_investment_wan\": 260000,\n        \"strategic\": false,\n        \"attracted\": true",
+    };
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+        ck_assert_msg(strstr(json, expected[i]) != NULL, "summary.json lacks:\n%s", expected[i]);
+    ck_assert_ptr_null(strstr(json, "LG2015-026")); /* 180000, not strategic: not major */
+    ck_assert_ptr_null(strstr(json, "XC2015-010")); /* 99500 strategic: not major */
+    free(json);
+    free(path);
+}
+END_TEST
+
+START_TEST(an_invalid_plan_stops_the_run_with_65)
+{
+    char *output = make_scratch_folder();
+    command_result r = run_command("%s run --period 2015-09 --plan tests/data/plan/malformed.xml "
+                                   "--output %s",
+                                   bulletin_binary(), output);
+    ck_assert_int_eq(r.status, 65);
+    ck_assert_str_eq(r.err, "tests/data/plan/malformed.xml:4: 计划文件无效：Opening and ending tag "
+                            "mismatch: issuer line 4 and issuer_\n");
+    ck_assert_str_eq(r.out, "");
+    command_result listing = run_command("ls -A %s", output);
+    ck_assert_str_eq(listing.out, ".lock\n"); /* nothing written but the lock */
+    command_result_free(&listing);
+    command_result_free(&r);
+    free(output);
+}
+END_TEST
+
+START_TEST(usage_errors_give_64)
+{
+    command_result r = run_command("%s run --period 2015-13", bulletin_binary());
+    ck_assert_int_eq(r.status, 64);
+    ck_assert_ptr_nonnull(strstr(r.err, "无法识别的报告期“2015-13”"));
+    command_result_free(&r);
+    r = run_command("%s frobnicate", bulletin_binary());
+    ck_assert_int_eq(r.status, 64);
+    command_result_free(&r);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("end to end");
+    TCase *tc = tcase_create("sample month");
+    tcase_set_timeout(tc, 120);
+    tcase_add_unchecked_fixture(tc, run_twice, remove_outputs);
+    tcase_add_test(tc, run_succeeds_and_writes_its_files);
+    tcase_add_test(tc, every_font_is_an_embedded_unicode_subset);
+    tcase_add_test(tc, text_comes_back_from_pdftotext);
+    tcase_add_test(tc, poppler_and_qpdf_print_no_warning);
+    tcase_add_test(tc, second_run_gives_identical_bytes);
+    tcase_add_test(tc, summary_carries_the_sample_figures);
+    suite_add_tcase(suite, tc);
+    TCase *failures = tcase_create("failures");
+    tcase_set_timeout(failures, 60);
+    tcase_add_test(failures, an_invalid_plan_stops_the_run_with_65);
+    tcase_add_test(failures, usage_errors_give_64);
+    suite_add_tcase(suite, failures);
+    SRunner *runner = srunner_create(suite);
+    srunner_run_all(runner, CK_ENV);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
