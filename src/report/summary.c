@@ -134,6 +134,116 @@ static void write_projects(json_writer *w, const figures *f, const plan *pl)
     json_end_object(w);
 }
 
+static void write_points(json_writer *w, const char *key, fraction value)
+{
+    char text[48];
+    json_key(w, key);
+    json_number_text(w, fraction_format_short(value, 2, text));
+}
+
+static void write_missing(json_writer *w, unsigned missing)
+{
+    json_key(w, "missing");
+    json_begin_array(w);
+    for (int i = 0; i < SCORE_MISSING_BITS; i++)
+        if (missing & (1u << i))
+            json_string(w, scores_missing_name(1u << i));
+    json_end_array(w);
+}
+
+typedef struct points_item {
+    const char *key;
+    fraction value;
+} points_item;
+
+/* One group of a unit's scores: {"growth_pct": …,} then each item as 2 decimals. */
+static void write_group(json_writer *w, const char *key, const ratio *growth_pct,
+                        const points_item *items, size_t count)
+{
+    json_key(w, key);
+    json_begin_object(w);
+    if (growth_pct)
+        write_ratio(w, "growth_pct", *growth_pct);
+    for (size_t i = 0; i < count; i++)
+        write_points(w, items[i].key, items[i].value);
+    json_end_object(w);
+}
+
+static void write_unit_score(json_writer *w, const unit_score *u)
+{
+    const points_item industry[] = {
+        {"growth", u->growth}, {"scale", u->scale}, {"subtotal", u->industry_development}};
+    const points_item projects[] = {{"composite", u->composite}, {"projects", u->projects},
+                                    {"land", u->land},           {"major_bonus", u->major_bonus},
+                                    {"subtotal", u->project_drive}};
+    const points_item innovation[] = {{"platforms", u->platforms},
+                                      {"leading_enterprises", u->leading_enterprises},
+                                      {"plan", u->plan},
+                                      {"extra", u->extra},
+                                      {"subtotal", u->innovation}};
+    json_begin_object(w);
+    json_key(w, "name");
+    json_string(w, u->name);
+    json_key(w, "rank");
+    json_int(w, u->rank);
+    write_points(w, "total", u->total);
+    write_group(w, "industry_development", &u->growth_pct, industry, 3);
+    write_group(w, "project_drive", NULL, projects, 5);
+    write_group(w, "innovation", NULL, innovation, 5);
+    write_missing(w, u->missing);
+    json_end_object(w);
+}
+
+static void write_units(json_writer *w, const unit_scores *scores)
+{
+    json_key(w, "units");
+    json_begin_array(w);
+    for (size_t i = 0; i < scores->count; i++)
+        write_unit_score(w, &scores->units[i]);
+    json_end_array(w);
+}
+
+static void write_date(json_writer *w, const char *key, date d)
+{
+    char text[16];
+    json_key(w, key);
+    if (d)
+        json_string(w, date_format(d, text));
+    else
+        json_null(w);
+}
+
+static void write_submission(json_writer *w, const submission_check *c, const store *s)
+{
+    char text[16];
+    json_begin_object(w);
+    json_key(w, "office");
+    json_string(w, c->office_name);
+    json_key(w, "kind");
+    json_string(w, record_kind_name(c->kind));
+    json_key(w, "status");
+    json_string(w, timeliness_status_name(c->status));
+    write_date(w, "sent", c->sent);
+    json_key(w, "files");
+    json_begin_array(w);
+    for (size_t i = 0; i < c->file_count; i++)
+        json_string(w, store_file(s, c->files[i])->path);
+    json_end_array(w);
+    json_key(w, "period");
+    json_string(w, period_format(c->period, text));
+    write_date(w, "due", c->due);
+    json_end_object(w);
+}
+
+static void write_submissions(json_writer *w, const timeliness *t, const store *s)
+{
+    json_key(w, "submissions");
+    json_begin_array(w);
+    for (size_t i = 0; i < t->count; i++)
+        write_submission(w, &t->checks[i], s);
+    json_end_array(w);
+}
+
 static void write_rows(json_writer *w, const store *s)
 {
     row_counts c = store_totals(s);
@@ -152,7 +262,8 @@ static void write_rows(json_writer *w, const store *s)
     json_end_object(w);
 }
 
-void summary_write(buffer *out, const figures *f, const plan *pl, const store *s)
+void summary_write(buffer *out, const figures *f, const unit_scores *scores,
+                   const timeliness *submissions, const plan *pl, const store *s)
 {
     json_writer w;
     char text[48];
@@ -175,6 +286,8 @@ void summary_write(buffer *out, const figures *f, const plan *pl, const store *s
     write_output(&w, &f->total, false);
     write_goals(&w, f, pl);
     write_projects(&w, f, pl);
+    write_units(&w, scores);
+    write_submissions(&w, submissions, s);
     write_rows(&w, s);
     json_end_object(&w);
     json_finish(&w);

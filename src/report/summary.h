@@ -7,9 +7,13 @@
 #define BULLETIN_SUMMARY_H
 
 #include "aggregate/figures.h"
+#include "aggregate/scores.h"
+#include "aggregate/timeliness.h"
 #include "model/buffer.h"
 
-/* Appends the whole summary.json document to out. */
-void summary_write(buffer *out, const figures *f, const plan *pl, const store *s);
+/* Appends the whole summary.json document to out: the figures f, the unit scores and
+ * the submission checks of the same period, and the row counts of the store s. */
+void summary_write(buffer *out, const figures *f, const unit_scores *scores,
+                   const timeliness *submissions, const plan *pl, const store *s);
 
 #endif
