@@ -17,7 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define CONF "fonts/fonts.conf"
+#define CONF "tests/data/fonts/roles.conf" /* fixed: fonts/fonts.conf may be edited */
 #define GBSN "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"
 #define GKAI "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"
 #define UMING "/usr/share/fonts/truetype/arphic/uming.ttc"

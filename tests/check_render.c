@@ -63,8 +63,13 @@ static void add_progress(fixture *f, int industry, money ytd, money prior, money
 static char *render_to_file(fixture *f)
 {
     figures fig;
+    unit_scores scores;
+    timeliness reports;
     figures_compute(&fig, &f->plan, &f->store, (period){2015, 9, 0}, &f->memory);
-    bind_scope scope = {.figures = &fig, .plan = &f->plan, .today = 20151002};
+    scores_compute(&scores, &f->plan, &f->store, &fig, &f->memory);
+    timeliness_compute(&reports, &f->plan, &f->store, (period){2015, 9, 0}, &f->memory);
+    bind_scope scope = {.figures = &fig, .scores = &scores, .timeliness = &reports,
+                        .plan = &f->plan, .store = &f->store, .today = 20151002};
     buffer pdf;
     buffer_init(&pdf);
     int status = bulletin_render(f->template, f->fonts, &scope, &f->memory, &f->diags, &pdf);

@@ -126,6 +126,7 @@ static void compute_projects(figures *f, const plan *pl, const store *s, arena *
     f->projects_by_industry = named_totals(pl->industry_count, industry_name, pl, a);
     f->unit_count = pl->unit_count;
     f->projects_by_unit = named_totals(pl->unit_count, unit_name, pl, a);
+    f->period_projects = arena_alloc(a, (s->projects.count + 1) * sizeof *f->period_projects);
     f->major = arena_alloc(a, (s->projects.count + 1) * sizeof *f->major);
     f->with_issues = arena_alloc(a, (s->projects.count + 1) * sizeof *f->with_issues);
     for (size_t i = 0; i < s->projects.count; i++) {
@@ -134,6 +135,7 @@ static void compute_projects(figures *f, const plan *pl, const store *s, arena *
             r->period.month != f->period.month)
             continue;
         add_project(&f->projects, r);
+        f->period_projects[f->period_project_count++] = r;
         f->projects_by_status[r->status < STATUS_COUNT ? r->status : STATUS_NONE]++;
         if (r->industry >= 0 && (size_t)r->industry < pl->industry_count)
             add_project(&f->projects_by_industry[r->industry], r);

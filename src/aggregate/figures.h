@@ -45,6 +45,8 @@ typedef struct figures {
     project_totals *projects_by_industry; /* plan order */
     project_totals *projects_by_unit;     /* plan order, unit_count items */
     size_t unit_count;
+    const project_record **period_projects; /* every key project of the period, input order */
+    size_t period_project_count;
     const project_record **major;         /* in input order */
     size_t major_count;
     long major_attracted;

@@ -8,6 +8,8 @@
 #include "cmd/session.h"
 
 #include "aggregate/figures.h"
+#include "aggregate/scores.h"
+#include "aggregate/timeliness.h"
 #include "ingest/ingest.h"
 #include "render/bulletin.h"
 #include "report/rejects.h"
@@ -20,12 +22,28 @@ typedef struct month_outputs {
     buffer pdf, summary, rejects;
 } month_outputs;
 
-static int render_outputs(session *s, const figures *f, date today, month_outputs *out)
+/* Everything computed for one month. */
+typedef struct month_figures {
+    figures figures;
+    unit_scores scores;
+    timeliness timeliness;
+} month_figures;
+
+static void compute_month(session *s, period p, month_figures *m)
 {
-    bind_scope scope = {.figures = f, .plan = &s->plan, .today = today};
+    figures_compute(&m->figures, &s->plan, &s->store, p, &s->memory);
+    scores_compute(&m->scores, &s->plan, &s->store, &m->figures, &s->memory);
+    timeliness_compute(&m->timeliness, &s->plan, &s->store, p, &s->memory);
+}
+
+static int render_outputs(session *s, const month_figures *m, date today, month_outputs *out)
+{
+    bind_scope scope = {.figures = &m->figures, .scores = &m->scores,
+                        .timeliness = &m->timeliness, .plan = &s->plan, .store = &s->store,
+                        .today = today};
     if (bulletin_render(s->template, s->fonts, &scope, &s->memory, &s->store.diags, &out->pdf) != 0)
         return EXIT_DATAERR;
-    summary_write(&out->summary, f, &s->plan, &s->store);
+    summary_write(&out->summary, &m->figures, &m->scores, &m->timeliness, &s->plan, &s->store);
     rejects_write(&out->rejects, &s->store.diags);
     return EXIT_OK;
 }
@@ -50,15 +68,14 @@ static int write_outputs(session *s, period p, month_outputs *out)
     return EXIT_OK;
 }
 
-static int run_month(session *s, period p, date today)
+static int run_month(session *s, period p, date today, month_figures *m)
 {
-    figures f;
-    figures_compute(&f, &s->plan, &s->store, p, &s->memory);
+    compute_month(s, p, m);
     month_outputs out;
     buffer_init(&out.pdf);
     buffer_init(&out.summary);
     buffer_init(&out.rejects);
-    int status = render_outputs(s, &f, today, &out);
+    int status = render_outputs(s, m, today, &out);
     if (status == EXIT_OK)
         status = write_outputs(s, p, &out);
     buffer_free(&out.pdf);
@@ -76,9 +93,10 @@ int cmd_run(int argc, char **argv)
     period p = s.options.has_period ? s.options.period
                                     : period_previous_month((period){s.today / 10000, s.today / 100 % 100, 0});
     status = session_load(&s);
+    month_figures m;
     if (status == EXIT_OK)
-        status = run_month(&s, p, s.today);
+        status = run_month(&s, p, s.today, &m);
     if (status == EXIT_OK)
-        status = session_outcome(&s, p);
+        status = session_outcome(&s, p, m.timeliness.late + m.timeliness.missing);
     return session_close(&s, status);
 }

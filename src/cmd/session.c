@@ -142,14 +142,16 @@ int session_write_failed(session *s, const outfile_batch *batch)
     return EXIT_CANTCREAT;
 }
 
-int session_outcome(session *s, period p)
+int session_outcome(session *s, period p, long reports_late_or_missing)
 {
     row_counts rows = store_totals(&s->store);
-    if (rows.rejected == 0 && rows.warned == 0)
+    if (rows.rejected == 0 && rows.warned == 0 && reports_late_or_missing == 0)
         return EXIT_OK;
     char name[16];
-    fprintf(stderr, "bulletin: %s 已生成；拒收 %ld 行，警告 %ld 行，详见 %s/%s/rejects.csv\n",
-            period_format(p, name), rows.rejected, rows.warned, s->options.output, name);
+    fprintf(stderr,
+            "bulletin: %s 已生成；拒收 %ld 行，警告 %ld 行，迟报或缺报 %ld 份，详见 %s/%s/\n",
+            period_format(p, name), rows.rejected, rows.warned, reports_late_or_missing,
+            s->options.output, name);
     return EXIT_PROBLEMS;
 }
 

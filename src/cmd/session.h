@@ -36,8 +36,8 @@ int session_make_folder(session *s, const char *path);
 /* Reports a failed output batch; returns EXIT_CANTCREAT. */
 int session_write_failed(session *s, const outfile_batch *batch);
 /* EXIT_PROBLEMS (with the summary line on standard error) when rows were rejected or
- * warned about, else EXIT_OK. */
-int session_outcome(session *s, period p);
+ * warned about or reports are late or missing, else EXIT_OK. */
+int session_outcome(session *s, period p, long reports_late_or_missing);
 /* Prints what must be printed, releases everything, returns status. */
 int session_close(session *s, int status);
 

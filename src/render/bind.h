@@ -1,30 +1,57 @@
 /*
- * bind.h: the figures as the template sees them.  A template names values ({completion_pct})
- * and conditions (<if test="ahead">); this module formats each value the way the bulletin
- * prints it (亿元 with 2 decimals, percent with 1, 百分点 differences) and decides each
- * condition, exactly, from the figures.  The wording itself stays in the template.
+ * bind.h: the figures as the template sees them.  A template names values ({completion_pct}),
+ * conditions (<if test="ahead">) and lists of rows (<for each="industries">, <table
+ * source="projects.major">); this module formats each value the way the bulletin prints it
+ * (亿元 with 2 decimals, percent with 1, 百分点 differences), decides each condition
+ * exactly from the figures, and hands out the rows.  The wording stays in the template.
  */
 #ifndef BULLETIN_BIND_H
 #define BULLETIN_BIND_H
 
 #include "aggregate/figures.h"
+#include "aggregate/scores.h"
+#include "aggregate/timeliness.h"
 #include "model/buffer.h"
+
+typedef enum {
+    ROW_NONE = 0,
+    ROW_OUTPUT,         /* output_totals: an industry or the total */
+    ROW_MONTH,          /* a month of the year: month */
+    ROW_PROJECT,        /* project_record */
+    ROW_PROJECT_TOTALS, /* project_totals: an industry's or unit's projects */
+    ROW_UNIT,           /* unit_score */
+    ROW_SUBMISSION,     /* submission_check */
+} bind_row_kind;
 
 typedef struct bind_scope {
     const figures *figures;
+    const unit_scores *scores;     /* may be NULL: no unit lists */
+    const timeliness *timeliness;  /* may be NULL: no submission lists */
     const plan *plan;
+    const store *store;
     date today;
-    const output_totals *output;   /* the industry (or total) being repeated, or NULL */
-    const project_record *project; /* the project being repeated, or NULL */
+    bind_row_kind row_kind;
+    const void *row;
+    int month;      /* ROW_MONTH: 1..12 */
+    size_t ordinal; /* 1-based position of the row in its list (序号) */
 } bind_scope;
 
 /* Appends the value named key to out; false when the name is unknown in this scope.
  * `total.x` names x of the total from any scope. */
 bool bind_value(const bind_scope *scope, const char *key, buffer *out);
+/* The value named key as a number for charts; *known false when it cannot be computed.
+ * Returns false when the name is unknown. */
+bool bind_number(const bind_scope *scope, const char *key, double *value, bool *known);
 /* Decides the condition named name (`!name` negates); false when it is unknown. */
 bool bind_test(const bind_scope *scope, const char *name, bool *result);
-/* Appends text with every {key} replaced by its value; false (and the unknown key in
- * *unknown, an arena-free pointer into a static buffer of 64 bytes) on an unknown key. */
+/* Appends text with every {key} replaced by its value; false (and the unknown key copied
+ * into unknown, 64 bytes) on an unknown key. */
 bool bind_expand(const bind_scope *scope, const char *text, buffer *out, char *unknown);
+
+/* The rows of a list (industries, months, projects, projects.major, projects.with_issues,
+ * projects.by_industry, projects.by_unit, units, submissions, submissions.problems) as scopes, allocated in a; with_total appends
+ * the list's total row where it has one.  Returns false for an unknown list. */
+bool bind_rows(const bind_scope *scope, const char *source, bool with_total, arena *a,
+               bind_scope **rows, size_t *count);
 
 #endif

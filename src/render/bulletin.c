@@ -6,6 +6,7 @@
 #include "render/bulletin.h"
 
 #include "model/xmlsafe.h"
+#include "render/chart.h"
 #include "render/layout.h"
 
 #include <libxml/tree.h>
@@ -243,33 +244,23 @@ static void set_heading(walk *w, xmlNodePtr node, const bind_scope *scope, const
     const layout_style *style = style_named(w, node, attribute(w, node, "style", style_name));
     const char *text = paragraph_text(w, node, scope);
     double indent = number_attribute(w, node, "indent", 2) * style->size;
+    layout_ensure(&w->layout, style->leading * 3); /* a heading keeps two lines after it */
     layout_paragraph(&w->layout, style, text, indent, false);
 }
 
-/* ---- tables ---- */
+/* ---- lists, tables and charts ---- */
 
-typedef struct table_source {
-    const output_totals **rows;
-    size_t count;
-} table_source;
-
-/* The rows that <table source="…"> or <for each="…"> goes over. */
-static bool output_rows(walk *w, xmlNodePtr node, const char *name, const bind_scope *scope,
-                        table_source *source)
+/* The rows of <table source="…"> or <for each="…">, or NULL (and a failure) if unknown. */
+static bind_scope *rows_of(walk *w, xmlNodePtr node, const char *source, const bind_scope *scope,
+                           size_t *count)
 {
-    const figures *f = scope->figures;
-    if (strcmp(name, "industries") != 0) {
-        fail(w, node, "模板无效：未知的表格数据“%s”", name);
-        return false;
-    }
+    bind_scope *rows;
     bool with_total = strcmp(attribute(w, node, "total", "no"), "yes") == 0;
-    source->rows = arena_alloc(w->memory, (f->industry_count + 1) * sizeof *source->rows);
-    source->count = 0;
-    for (size_t i = 0; i < f->industry_count; i++)
-        source->rows[source->count++] = &f->industries[i];
-    if (with_total)
-        source->rows[source->count++] = &f->total;
-    return true;
+    if (!bind_rows(scope, source, with_total, w->memory, &rows, count)) {
+        fail(w, node, "模板无效：未知的数据列表“%s”", source);
+        return NULL;
+    }
+    return rows;
 }
 
 static layout_align parse_align(const char *text)
@@ -283,9 +274,17 @@ static layout_align parse_align(const char *text)
 
 static void set_table(walk *w, xmlNodePtr node, const bind_scope *scope)
 {
-    table_source source;
-    if (!output_rows(w, node, attribute(w, node, "source", ""), scope, &source))
+    size_t row_count;
+    bind_scope *rows = rows_of(w, node, attribute(w, node, "source", ""), scope, &row_count);
+    if (!rows)
         return;
+    if (row_count == 0) {
+        const char *empty = attribute(w, node, "empty", NULL);
+        if (empty)
+            layout_paragraph(&w->layout, style_named(w, node, "body"), expand(w, node, scope, empty),
+                             2 * style_named(w, node, "body")->size, true);
+        return;
+    }
     vec columns, values;
     vec_init(&columns, sizeof(layout_column));
     vec_init(&values, sizeof(const char *));
@@ -298,28 +297,84 @@ static void set_table(walk *w, xmlNodePtr node, const bind_scope *scope)
         column->align = parse_align(attribute(w, child, "align", "right"));
         *(const char **)vec_push(&values) = attribute(w, child, "value", "");
     }
-    const char **cells = arena_alloc(w->memory, (source.count * columns.count + 1) * sizeof *cells);
-    for (size_t r = 0; r < source.count; r++) {
-        bind_scope row = *scope;
-        row.output = source.rows[r];
+    const char **cells = arena_alloc(w->memory, (row_count * columns.count + 1) * sizeof *cells);
+    for (size_t r = 0; r < row_count; r++)
         for (size_t c = 0; c < columns.count; c++)
-            cells[r * columns.count + c] = expand(w, node, &row, *(const char **)vec_at(&values, c));
-    }
+            cells[r * columns.count + c] = expand(w, node, &rows[r], *(const char **)vec_at(&values, c));
     layout_table table = {
         .unit_line = attribute(w, node, "unit", NULL),
         .continued_label = attribute(w, node, "continued", "续表"),
         .columns = columns.items,
         .column_count = columns.count,
         .cells = cells,
-        .row_count = source.count,
+        .row_count = row_count,
         .header = *style_named(w, node, attribute(w, node, "header-style", "table-header")),
         .body = *style_named(w, node, attribute(w, node, "style", "table")),
         .padding = number_attribute(w, node, "padding", 3),
     };
+    const char *caption = attribute(w, node, "caption", NULL);
+    if (caption)
+        layout_line(&w->layout, style_named(w, node, "caption"), expand(w, node, scope, caption),
+                    ALIGN_CENTER);
     layout_table_draw(&w->layout, &table);
     layout_space(&w->layout, table.body.leading / 2);
     vec_free(&columns);
     vec_free(&values);
+}
+
+/* The series of a chart: one point per row, its label and value by the template's names. */
+static bool chart_series_of(walk *w, xmlNodePtr node, const bind_scope *rows, size_t count,
+                            chart_series *series)
+{
+    const char *label = attribute(w, node, "label", "{name}");
+    const char *value = attribute(w, node, "value", "");
+    const char *value_text = attribute(w, node, "value-text", NULL);
+    series->count = count;
+    series->labels = arena_alloc(w->memory, (count + 1) * sizeof *series->labels);
+    series->values_text = arena_alloc(w->memory, (count + 1) * sizeof *series->values_text);
+    series->values = arena_alloc(w->memory, (count + 1) * sizeof *series->values);
+    series->present = arena_alloc(w->memory, (count + 1) * sizeof *series->present);
+    for (size_t i = 0; i < count; i++) {
+        series->labels[i] = expand(w, node, &rows[i], label);
+        if (!bind_number(&rows[i], value, &series->values[i], &series->present[i])) {
+            fail(w, node, "模板无效：图表不能使用数值“%s”", value);
+            return false;
+        }
+        if (value_text && series->present[i])
+            series->values_text[i] = expand(w, node, &rows[i], value_text);
+    }
+    return true;
+}
+
+static void set_chart(walk *w, xmlNodePtr node, const bind_scope *scope)
+{
+    size_t count;
+    bind_scope *rows = rows_of(w, node, attribute(w, node, "source", ""), scope, &count);
+    chart_series series;
+    if (!rows || !chart_series_of(w, node, rows, count, &series))
+        return;
+    chart_spec spec = {
+        .title = expand(w, node, scope, attribute(w, node, "title", "")),
+        .unit = expand(w, node, scope, attribute(w, node, "unit", "")),
+        .series_label = expand(w, node, scope, attribute(w, node, "legend", "")),
+        .height = number_attribute(w, node, "height", 160),
+        .text = *style_named(w, node, "chart"),
+        .title_style = *style_named(w, node, "caption"),
+        .series_color = parse_color(attribute(w, node, "color", "0.8 0.3 0 0")),
+        .reference_color = parse_color(attribute(w, node, "reference-color", "0 0.8 0.8 0")),
+    };
+    const char *reference = attribute(w, node, "reference", NULL);
+    if (reference) {
+        bool known = false;
+        if (!bind_number(scope, reference, &spec.reference, &known) || !known)
+            fail(w, node, "模板无效：图表参考线不能使用数值“%s”", reference);
+        spec.reference_label = expand(w, node, scope, attribute(w, node, "reference-legend", ""));
+    }
+    if (strcmp(attribute(w, node, "type", "bars"), "line") == 0)
+        chart_line(&w->layout, &spec, &series);
+    else
+        chart_bars(&w->layout, &spec, &series);
+    layout_space(&w->layout, spec.text.leading);
 }
 
 /* ---- sections ---- */
@@ -328,15 +383,11 @@ static void set_block(walk *w, xmlNodePtr node, const bind_scope *scope);
 
 static void set_for_each(walk *w, xmlNodePtr node, const bind_scope *scope)
 {
-    table_source source;
-    if (!output_rows(w, node, attribute(w, node, "each", ""), scope, &source))
-        return;
-    for (size_t i = 0; i < source.count; i++) {
-        bind_scope item = *scope;
-        item.output = source.rows[i];
+    size_t count;
+    bind_scope *rows = rows_of(w, node, attribute(w, node, "each", ""), scope, &count);
+    for (size_t i = 0; rows && i < count; i++)
         for (xmlNodePtr child = node->children; child; child = child->next)
-            set_block(w, child, &item);
-    }
+            set_block(w, child, &rows[i]);
 }
 
 static void set_block(walk *w, xmlNodePtr node, const bind_scope *scope)
@@ -347,6 +398,8 @@ static void set_block(walk *w, xmlNodePtr node, const bind_scope *scope)
         set_heading(w, node, scope, "heading2");
     else if (is_element(node, "table"))
         set_table(w, node, scope);
+    else if (is_element(node, "chart"))
+        set_chart(w, node, scope);
     else if (is_element(node, "for"))
         set_for_each(w, node, scope);
     else if (is_element(node, "if")) {
@@ -391,6 +444,38 @@ static void set_masthead(walk *w, xmlNodePtr node, const bind_scope *scope)
     layout_rule(l, number_attribute(w, node, "rule", 1), title->color, line->leading / 2);
 }
 
+/* The 版记 of GB/T 9704 §8: its lines between rules, at the foot of the last page. */
+static void set_colophon(walk *w, xmlNodePtr node, const bind_scope *scope)
+{
+    layout *l = &w->layout;
+    const layout_style *style = style_named(w, node, "colophon");
+    static const cmyk black = {0, 0, 0, 1};
+    size_t lines = 0;
+    for (xmlNodePtr child = node->children; child; child = child->next)
+        lines += is_element(child, "line");
+    double height = (double)lines * style->leading + 2;
+    layout_ensure(l, height);
+    l->y = l->geometry.page_height - l->geometry.top - l->geometry.height + height;
+    size_t drawn = 0;
+    for (xmlNodePtr child = node->children; child; child = child->next) {
+        if (!is_element(child, "line"))
+            continue;
+        canvas_line(l->canvas, l->page, l->geometry.left, l->y, l->geometry.left + l->geometry.width,
+                    l->y, drawn == 0 ? 1.0 : 0.7, black);
+        double top = l->y;
+        const char *right = attribute(w, child, "right", NULL);
+        layout_paragraph(l, style, expand(w, child, scope, attribute(w, child, "left", "")),
+                         style->size, false);
+        if (right) {
+            l->y = top;
+            layout_line(l, style, expand(w, child, scope, right), ALIGN_RIGHT);
+        }
+        drawn++;
+    }
+    canvas_line(l->canvas, l->page, l->geometry.left, l->y, l->geometry.left + l->geometry.width, l->y,
+                1.0, black);
+}
+
 static void read_info(walk *w, xmlNodePtr node, const bind_scope *scope)
 {
     w->info.title = expand(w, node, scope, attribute(w, node, "title", ""));
@@ -409,6 +494,8 @@ static void walk_document(walk *w, xmlNodePtr root, const bind_scope *scope)
             set_section(w, node, scope);
         else if (is_element(node, "info"))
             read_info(w, node, scope);
+        else if (is_element(node, "colophon"))
+            set_colophon(w, node, scope);
     }
 }
 

@@ -138,6 +138,23 @@ static void draw_broken_line(layout *l, const layout_style *style, const measure
     }
 }
 
+/* The line of a paragraph before which the page breaks (count when it fits): never after
+ * its first line alone (an orphan) nor before its last line alone (a widow). */
+static size_t first_page_break(layout *l, double leading, size_t count)
+{
+    if (!l->started)
+        layout_new_page(l);
+    double room = (l->y - text_bottom(l) + 0.01) / leading;
+    size_t fitting = room < 0 ? 0 : (size_t)room;
+    if (count <= fitting)
+        return count;
+    if (fitting + 1 == count && fitting >= 3)
+        return fitting - 1; /* keep the last two lines together */
+    if (fitting < 2 || fitting + 1 == count)
+        return 0; /* the whole paragraph moves to the next page */
+    return fitting;
+}
+
 void layout_paragraph(layout *l, const layout_style *style, const char *utf8, double first_indent,
                       bool justify)
 {
@@ -147,20 +164,39 @@ void layout_paragraph(layout *l, const layout_style *style, const char *utf8, do
     vec_init(&lines, sizeof(linebreak_line));
     double width = l->geometry.width;
     linebreak_paragraph(m.cps, m.advances, m.count, width - first_indent, width, &lines);
-    layout_ensure(l, style->leading * (lines.count > 1 ? 2 : 1));
+    size_t page_break = first_page_break(l, style->leading, lines.count);
     for (size_t i = 0; i < lines.count; i++) {
-        /* no widow: the last line never goes to a new page alone */
-        bool widow = i >= 2 && i + 2 == lines.count && l->y - 2 * style->leading < text_bottom(l) - 0.01;
-        if (widow)
+        if (i == page_break)
             layout_new_page(l);
-        layout_ensure(l, style->leading);
         const linebreak_line *line = vec_at(&lines, i);
         double indent = i == 0 ? first_indent : 0;
         draw_broken_line(l, style, &m, line, l->geometry.left + indent, width - indent, justify);
         l->y -= style->leading;
+        if (i + 1 < lines.count && i + 1 != page_break)
+            layout_ensure(l, style->leading);
     }
     vec_free(&lines);
     measured_free(&m);
+}
+
+int layout_centered_lines(layout *l, size_t page, const layout_style *style, double center,
+                          double baseline, double width, const char *utf8)
+{
+    measured_text m;
+    measure(l, style, utf8, &m);
+    vec lines;
+    vec_init(&lines, sizeof(linebreak_line));
+    linebreak_paragraph(m.cps, m.advances, m.count, width, width, &lines);
+    for (size_t i = 0; i < lines.count; i++) {
+        const linebreak_line *line = vec_at(&lines, i);
+        const char *text = slice_utf8(l->canvas->memory, m.cps, line->start, line->end);
+        canvas_text(l->canvas, page, style->role, center - line->natural_width / 2,
+                    baseline - (double)i * style->leading, style->size, 0, style->color, false, text);
+    }
+    int count = (int)lines.count;
+    vec_free(&lines);
+    measured_free(&m);
+    return count;
 }
 
 void layout_line(layout *l, const layout_style *style, const char *utf8, layout_align align)

@@ -65,6 +65,11 @@ void layout_paragraph(layout *l, const layout_style *style, const char *utf8, do
                       bool justify);
 /* Sets one line of text aligned in the text area (used by the masthead and titles). */
 void layout_line(layout *l, const layout_style *style, const char *utf8, layout_align align);
+/* Draws text broken into lines of at most width points, each centred on center, the
+ * first on baseline and the next ones a leading lower, on the given page.  Returns the
+ * number of lines. */
+int layout_centered_lines(layout *l, size_t page, const layout_style *style, double center,
+                          double baseline, double width, const char *utf8);
 /* Draws a rule across the text area at the cursor and moves below it. */
 void layout_rule(layout *l, double width, cmyk color, double space_after);
 /* Sets a ruled table: no row is split; a table continued on a new page gets the
