@@ -9,6 +9,7 @@
 #include "aggregate/figures.h"
 #include "model/xmlsafe.h"
 #include "render/bulletin.h"
+#include "render/layout.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -110,12 +111,63 @@ START_TEST(sentences_follow_the_figures)
 }
 END_TEST
 
+/* Han text of n characters. */
+static char *han_text(size_t n)
+{
+    static const char pattern[] = "新兴产业培育发展工作方案";
+    size_t per = strlen("新"), cycle = strlen(pattern) / per;
+    char *text = malloc(n * per + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * per, pattern + (i % cycle) * per, per);
+    text[n * per] = '\0';
+    return text;
+}
+
+/* GB/T 9704 §5.2.1: 3号 body, 22 lines of 28 characters in a 156 × 225 mm text area. */
+START_TEST(the_body_sets_22_lines_of_28_characters)
+{
+    fixture f;
+    fixture_open(&f, "templates/monthly.xml");
+    canvas c;
+    canvas_init(&c, f.fonts, 595.28, 841.89, &f.memory, &f.diags);
+    const double mm = 72.0 / 25.4;
+    layout_geometry geometry = {595.28, 841.89, 28 * mm, 37 * mm, 156 * mm, 225 * mm, 7 * mm};
+    layout l;
+    layout_init(&l, &c, &geometry);
+    layout_style body = {.role = ROLE_BODY, .size = 16, .leading = 28.95, .tracking = -0.21};
+    double indent = 2 * (16 - 0.21);
+    char *text = han_text(28);
+    ck_assert_uint_eq(layout_paragraph_lines(&l, &body, text, 0), 1);
+    free(text);
+    text = han_text(29);
+    ck_assert_uint_eq(layout_paragraph_lines(&l, &body, text, 0), 2);
+    free(text);
+    text = han_text(26 + 28);
+    ck_assert_uint_eq(layout_paragraph_lines(&l, &body, text, indent), 2);
+    free(text);
+    text = han_text(26 + 28 + 1);
+    ck_assert_uint_eq(layout_paragraph_lines(&l, &body, text, indent), 3);
+    free(text);
+    text = han_text(28 * 22);
+    layout_paragraph(&l, &body, text, 0, true);
+    ck_assert_uint_eq(c.pages.count, 1);
+    free(text);
+    text = han_text(1);
+    layout_paragraph(&l, &body, text, 0, true); /* the 23rd line goes to page 2 */
+    ck_assert_uint_eq(c.pages.count, 2);
+    free(text);
+    canvas_free(&c);
+    fixture_close(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("render");
     TCase *tc = tcase_create("bulletin");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, sentences_follow_the_figures);
+    tcase_add_test(tc, the_body_sets_22_lines_of_28_characters);
     suite_add_tcase(suite, tc);
     SRunner *runner = srunner_create(suite);
     srunner_run_all(runner, CK_ENV);

@@ -103,15 +103,15 @@ static int load_policy(session *s)
 int session_load(session *s)
 {
     xmlsafe_init();
-    int status = load_policy(s);
-    if (status != EXIT_OK)
-        return status;
     struct stat st;
     if (stat(s->options.input, &st) != 0 || !S_ISDIR(st.st_mode)) {
         setup_error(s, s->options.input, "输入文件夹不存在或不可读：%s",
                     strerror(errno ? errno : ENOTDIR));
         return EXIT_NOINPUT;
     }
+    int status = load_policy(s);
+    if (status != EXIT_OK)
+        return status;
     ingest_context context;
     if (ingest_open(&context, options_datadir(), &s->plan, &s->store) != 0) {
         adopt_errors(s);

@@ -136,7 +136,8 @@ static const layout_style *style_named(walk *w, xmlNodePtr node, const char *nam
             return &s->style;
     }
     fail(w, node, "模板无效：未定义的样式“%s”", name);
-    static const layout_style fallback = {ROLE_BODY, 16, 28, {0, 0, 0, 1}, false};
+    static const layout_style fallback = {.role = ROLE_BODY, .size = 16, .leading = 28,
+                                          .color = {0, 0, 0, 1}};
     return &fallback;
 }
 
@@ -156,6 +157,7 @@ static void read_style(walk *w, xmlNodePtr node)
         fail(w, node, "模板无效：未知的字体角色“%s”", attribute(w, node, "role", ""));
     s->style.size = number_attribute(w, node, "size", 16);
     s->style.leading = number_attribute(w, node, "leading", s->style.size * 1.5);
+    s->style.tracking = number_attribute(w, node, "tracking", 0);
     s->style.color = parse_color(attribute(w, node, "color", NULL));
     s->style.bold = strcmp(attribute(w, node, "bold", "no"), "yes") == 0;
 }
@@ -235,7 +237,7 @@ static void set_paragraph(walk *w, xmlNodePtr node, const bind_scope *scope)
     const char *text = paragraph_text(w, node, scope);
     if (!text[0])
         return;
-    double indent = number_attribute(w, node, "indent", 2) * style->size;
+    double indent = number_attribute(w, node, "indent", 2) * (style->size + style->tracking);
     layout_paragraph(&w->layout, style, text, indent, true);
 }
 
@@ -243,7 +245,7 @@ static void set_heading(walk *w, xmlNodePtr node, const bind_scope *scope, const
 {
     const layout_style *style = style_named(w, node, attribute(w, node, "style", style_name));
     const char *text = paragraph_text(w, node, scope);
-    double indent = number_attribute(w, node, "indent", 2) * style->size;
+    double indent = number_attribute(w, node, "indent", 2) * (style->size + style->tracking);
     layout_ensure(&w->layout, style->leading * 3); /* a heading keeps two lines after it */
     layout_paragraph(&w->layout, style, text, indent, false);
 }
@@ -418,7 +420,7 @@ static void set_section(walk *w, xmlNodePtr node, const bind_scope *scope)
     const char *title = expand(w, node, scope, attribute(w, node, "title", ""));
     layout_ensure(&w->layout, style->leading * 3);
     canvas_bookmark_add(&w->canvas, title, w->layout.page, w->layout.y);
-    layout_paragraph(&w->layout, style, title, 2 * style->size, false);
+    layout_paragraph(&w->layout, style, title, 2 * (style->size + style->tracking), false);
     for (xmlNodePtr child = node->children; child; child = child->next)
         set_block(w, child, scope);
 }
@@ -452,7 +454,9 @@ static void set_colophon(walk *w, xmlNodePtr node, const bind_scope *scope)
     static const cmyk black = {0, 0, 0, 1};
     size_t lines = 0;
     for (xmlNodePtr child = node->children; child; child = child->next)
-        lines += is_element(child, "line");
+        if (is_element(child, "line"))
+            lines += layout_paragraph_lines(
+                l, style, expand(w, child, scope, attribute(w, child, "left", "")), style->size);
     double height = (double)lines * style->leading + 2;
     layout_ensure(l, height);
     l->y = l->geometry.page_height - l->geometry.top - l->geometry.height + height;

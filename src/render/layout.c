@@ -80,7 +80,8 @@ static void measure(const layout *l, const layout_style *style, const char *utf8
         int face = fontset_face_for(l->canvas->fonts, style->role, cp);
         m->cps[m->count] = cp;
         m->advances[m->count] =
-            face < 0 ? 0 : fontset_advance(l->canvas->fonts, face, cp) * style->size / 1000.0;
+            face < 0 ? 0
+                     : fontset_advance(l->canvas->fonts, face, cp) * style->size / 1000.0 + style->tracking;
         m->count++;
     }
 }
@@ -107,7 +108,7 @@ static double draw_run(layout *l, const layout_style *style, const measured_text
                        size_t end, double x, double baseline, double gap)
 {
     const char *text = slice_utf8(l->canvas->memory, m->cps, start, end);
-    return canvas_text(l->canvas, l->page, style->role, x, baseline, style->size, gap, style->color,
+    return canvas_text(l->canvas, l->page, style->role, x, baseline, style->size, gap + style->tracking, style->color,
                        style->bold, text);
 }
 
@@ -179,6 +180,20 @@ void layout_paragraph(layout *l, const layout_style *style, const char *utf8, do
     measured_free(&m);
 }
 
+size_t layout_paragraph_lines(layout *l, const layout_style *style, const char *utf8,
+                              double first_indent)
+{
+    measured_text m;
+    measure(l, style, utf8, &m);
+    vec lines;
+    vec_init(&lines, sizeof(linebreak_line));
+    size_t count = linebreak_paragraph(m.cps, m.advances, m.count, l->geometry.width - first_indent,
+                                       l->geometry.width, &lines);
+    vec_free(&lines);
+    measured_free(&m);
+    return count;
+}
+
 int layout_centered_lines(layout *l, size_t page, const layout_style *style, double center,
                           double baseline, double width, const char *utf8)
 {
@@ -191,7 +206,8 @@ int layout_centered_lines(layout *l, size_t page, const layout_style *style, dou
         const linebreak_line *line = vec_at(&lines, i);
         const char *text = slice_utf8(l->canvas->memory, m.cps, line->start, line->end);
         canvas_text(l->canvas, page, style->role, center - line->natural_width / 2,
-                    baseline - (double)i * style->leading, style->size, 0, style->color, false, text);
+                    baseline - (double)i * style->leading, style->size, style->tracking,
+                    style->color, false, text);
     }
     int count = (int)lines.count;
     vec_free(&lines);
@@ -282,7 +298,7 @@ static void draw_row(layout *l, const layout_table *t, const layout_style *style
                                                     : inner - line->natural_width;
             const char *text = slice_utf8(l->canvas->memory, cells[c].text.cps, line->start, line->end);
             canvas_text(l->canvas, l->page, style->role, x + t->padding + offset,
-                        baseline_in(line_top, style->leading, style->size), style->size, 0,
+                        baseline_in(line_top, style->leading, style->size), style->size, style->tracking,
                         style->color, style->bold, text);
             line_top -= style->leading;
         }

@@ -13,6 +13,7 @@ typedef struct layout_style {
     font_role role;
     double size;    /* points */
     double leading; /* line pitch, points */
+    double tracking; /* points added after every character of broken text (may be < 0) */
     cmyk color;
     bool bold;
 } layout_style;
@@ -63,6 +64,9 @@ void layout_space(layout *l, double height);
  * two lines of a paragraph together at a page's foot. */
 void layout_paragraph(layout *l, const layout_style *style, const char *utf8, double first_indent,
                       bool justify);
+/* How many lines layout_paragraph would set the text in. */
+size_t layout_paragraph_lines(layout *l, const layout_style *style, const char *utf8,
+                              double first_indent);
 /* Sets one line of text aligned in the text area (used by the masthead and titles). */
 void layout_line(layout *l, const layout_style *style, const char *utf8, layout_align align);
 /* Draws text broken into lines of at most width points, each centred on center, the
