@@ -32,7 +32,7 @@ TESTS_SRC := $(sort $(wildcard tests/check_*.c))
 TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(filter-out $(TESTS_SRC),$(wildcard tests/*.c))
 
-.PHONY: all run check test deps bench clean sample
+.PHONY: all run check test deps bench clean sample docs
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/bulletin
@@ -76,6 +76,10 @@ $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(BUILD)/libbulletin.a
 	@mkdir -p $(dir $@)
 	@echo "  CC  $<"
 	@$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(BUILD)/libbulletin.a $(TEST_LIBS) $(ALL_LIBS)
+
+# Regenerates the page images of docs/ from the sample bulletin.
+docs: all
+	@sh tools/docs.sh $(BUILD)/bulletin
 
 # Regenerates the sample data of input/ (deterministic: the same files every time).
 sample:
