@@ -104,7 +104,7 @@ hb_blob_t *font_subset(hb_face_t *face, const hb_set_t *unicodes, const char *ps
     if (!input)
         return NULL;
     hb_set_union(hb_subset_input_unicode_set(input), unicodes);
-    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DEFAULT);
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
     hb_face_t *subset = hb_subset_or_fail(face, input);
     hb_subset_input_destroy(input);
     if (!subset)
