@@ -102,15 +102,19 @@ char *fraction_format(fraction f, int decimals, char *buf)
     return buf;
 }
 
+char *decimal_trim_zeros(char *text)
+{
+    if (!strchr(text, '.'))
+        return text;
+    size_t n = strlen(text);
+    while (text[n - 1] == '0')
+        text[--n] = '\0';
+    if (text[n - 1] == '.')
+        text[--n] = '\0';
+    return text;
+}
+
 char *fraction_format_short(fraction f, int decimals, char *buf)
 {
-    fraction_format(f, decimals, buf);
-    if (!strchr(buf, '.'))
-        return buf;
-    size_t n = strlen(buf);
-    while (buf[n - 1] == '0')
-        buf[--n] = '\0';
-    if (buf[n - 1] == '.')
-        buf[--n] = '\0';
-    return buf;
+    return decimal_trim_zeros(fraction_format(f, decimals, buf));
 }

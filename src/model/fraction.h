@@ -31,6 +31,9 @@ int64_t fraction_round_scaled(fraction f, int decimals);
 /* Writes the value rounded half away from zero with exactly `decimals` decimals
  * ("72.66", "-0.5", "75.0"); buf holds 48 bytes.  Returns buf. */
 char *fraction_format(fraction f, int decimals, char *buf);
+/* Removes the trailing zeros of a decimal's fraction, and the point when nothing is left
+ * after it ("75.00" → "75", "9.40" → "9.4"); text without a point is unchanged. */
+char *decimal_trim_zeros(char *text);
 /* As fraction_format, then trailing zeros (and a bare point) removed ("75", "9.4"). */
 char *fraction_format_short(fraction f, int decimals, char *buf);
 

@@ -4,6 +4,8 @@
  */
 #include "model/money.h"
 
+#include "model/fraction.h"
+
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -143,12 +145,7 @@ static uint64_t magnitude_of(money amount)
 char *money_format_wan(money amount, char *buf)
 {
     format_scaled(magnitude_of(amount), amount < 0 && amount != 0, 4, buf);
-    size_t n = strlen(buf);
-    while (buf[n - 1] == '0')
-        buf[--n] = '\0';
-    if (buf[n - 1] == '.')
-        buf[--n] = '\0';
-    return buf;
+    return decimal_trim_zeros(buf);
 }
 
 char *money_format_yi(money amount, int decimals, char *buf)
