@@ -4,6 +4,8 @@
 #   make check   install missing Debian packages (as root), build, run every test twice:
 #                once plainly, once under AddressSanitizer + UBSan
 #   make bench   time a month's run on the sample data
+#   make install [PREFIX=/usr/local] [DESTDIR=]   the program, its data and man page
+#   make uninstall [PREFIX=/usr/local] [DESTDIR=]
 #
 # Plain GNU make, C11.  Sources are found by wildcard: a new .c under src/ is built
 # without touching this file; a new tests/check_*.c becomes its own test program.
@@ -25,6 +27,12 @@ TEST_LIBS = $(shell pkg-config --libs $(CHECK_PKG))
 
 # Where the program finds schemas/, templates/ and fonts/ (overridden by $$BULLETIN_DATADIR).
 DATADIR  ?= .
+# Installation: the binary is built again (in build/install) with its data folder
+# compiled in as $(PREFIX)/share/bulletin; DESTDIR only prefixes where files are copied.
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+SHAREDIR  = $(PREFIX)/share/bulletin
+MANDIR    = $(PREFIX)/share/man/man1
 BUILD    ?= build
 LIB_SRC  := $(shell find src -name '*.c' ! -path src/main.c | LC_ALL=C sort)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -32,7 +40,8 @@ TESTS_SRC := $(sort $(wildcard tests/check_*.c))
 TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(filter-out $(TESTS_SRC),$(wildcard tests/*.c))
 
-.PHONY: all run check test deps bench clean sample docs
+
+.PHONY: all run check test deps bench clean sample docs install uninstall FORCE
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/bulletin
@@ -67,6 +76,12 @@ $(BUILD)/bulletin: $(BUILD)/obj/src/main.o $(BUILD)/libbulletin.a
 	@echo "  LD  $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LIBS)
 
+# options.c compiles DATADIR in: rebuilt when DATADIR changes.
+$(BUILD)/datadir: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(BUILD)/obj/src/cmd/options.o: $(BUILD)/datadir
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC  $<"
@@ -86,6 +101,25 @@ sample:
 	@mkdir -p $(BUILD)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $(BUILD)/gensample tools/gensample.c
 	$(BUILD)/gensample input
+
+install:
+	@$(MAKE) --no-print-directory BUILD=build/install DATADIR=$(SHAREDIR) build/install/bulletin
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(SHAREDIR)/templates \
+	    $(DESTDIR)$(SHAREDIR)/schemas $(DESTDIR)$(SHAREDIR)/fonts
+	install -m 755 build/install/bulletin $(DESTDIR)$(BINDIR)/bulletin
+	install -m 644 templates/*.xml templates/*.xsd $(DESTDIR)$(SHAREDIR)/templates/
+	install -m 644 schemas/*.xsd $(DESTDIR)$(SHAREDIR)/schemas/
+	install -m 644 fonts/fonts.conf $(DESTDIR)$(SHAREDIR)/fonts/
+	install -m 644 input/plan.xml $(DESTDIR)$(SHAREDIR)/plan.xml
+	install -m 644 docs/bulletin.1 $(DESTDIR)$(MANDIR)/bulletin.1
+
+INSTALLED_DATA = $(wildcard templates/*.xml templates/*.xsd schemas/*.xsd) fonts/fonts.conf plan.xml
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/bulletin $(DESTDIR)$(MANDIR)/bulletin.1
+	rm -f $(addprefix $(DESTDIR)$(SHAREDIR)/,$(INSTALLED_DATA))
+	-rmdir $(DESTDIR)$(SHAREDIR)/templates $(DESTDIR)$(SHAREDIR)/schemas \
+	    $(DESTDIR)$(SHAREDIR)/fonts $(DESTDIR)$(SHAREDIR)
 
 clean:
 	rm -rf build

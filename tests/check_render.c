@@ -161,6 +161,25 @@ START_TEST(the_body_sets_22_lines_of_28_characters)
 }
 END_TEST
 
+START_TEST(a_character_no_font_has_is_a_warning_naming_it)
+{
+    fixture f;
+    fixture_open(&f, "templates/monthly.xml");
+    canvas c;
+    canvas_init(&c, f.fonts, 595.28, 841.89, &f.memory, &f.diags);
+    size_t page = canvas_add_page(&c);
+    const cmyk black = {0, 0, 0, 1};
+    double width = canvas_text(&c, page, ROLE_BODY, 100, 700, 16, 0, black, false, "甲\xF0\xA0\x80\x80乙");
+    canvas_text(&c, page, ROLE_BODY, 100, 600, 16, 0, black, false, "\xF0\xA0\x80\x80");
+    ck_assert_double_eq_tol(width, 32, 0.001); /* drawn: 甲 and 乙 only */
+    ck_assert_uint_eq(f.diags.items.count, 1); /* one warning per character, not per use */
+    ck_assert_str_eq(diag_format(diag_at(&f.diags, 0), &f.memory),
+                     "fonts/fonts.conf: 警告：没有任何已配置的字体含有字符“\xF0\xA0\x80\x80”（U+20000），该字符未输出");
+    canvas_free(&c);
+    fixture_close(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("render");
@@ -168,6 +187,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, sentences_follow_the_figures);
     tcase_add_test(tc, the_body_sets_22_lines_of_28_characters);
+    tcase_add_test(tc, a_character_no_font_has_is_a_warning_naming_it);
     suite_add_tcase(suite, tc);
     SRunner *runner = srunner_create(suite);
     srunner_run_all(runner, CK_ENV);

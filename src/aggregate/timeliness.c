@@ -103,6 +103,8 @@ void timeliness_compute(timeliness *out, const plan *pl, const store *s, period 
         for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
             if (!(owed & kinds[k].bit))
                 continue;
+            if (kinds[k].kind == KIND_ASSESSMENT && !quarter_ends)
+                continue; /* the 考核 inputs: with the quarter's last month's reports */
             if (kinds[k].kind != KIND_QUARTERLY)
                 add_check(out, pl, s, (int)i, (submission_check){.kind = kinds[k].kind,
                           .period = month, .due = timeliness_month_due(pl, month)}, a);

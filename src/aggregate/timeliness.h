@@ -52,9 +52,10 @@ date timeliness_month_due(const plan *pl, period month);
 date timeliness_quarter_due(const plan *pl, period quarter);
 
 /* Checks every expected submission of period p (a month; a quarter is taken as its
- * last month).  Projects, progress and assessment are expected for the month p of every
- * office whose kinds include them; quarterly items only when p is the last month of a
- * quarter, for that quarter.  The checks and their file lists are owned by arena a. */
+ * last month).  Projects and progress are expected for the month p of every office whose
+ * kinds include them; assessment (year to date, 附件1's inputs) for the month p only when
+ * p is the last month of a quarter, due with that month's reports; quarterly items only
+ * then too, for the quarter, due quarter_due_days after it.  The checks and their file lists are owned by arena a. */
 void timeliness_compute(timeliness *out, const plan *pl, const store *s, period p, arena *a);
 
 #endif

@@ -11,7 +11,7 @@ enum {
     EXIT_OK = 0,
     EXIT_PROBLEMS = 3,   /* outputs written; rows rejected/warned or reports missing/late */
     EXIT_USAGE = 64,
-    EXIT_DATAERR = 65,   /* the plan or a template is invalid */
+    EXIT_DATAERR = 65,   /* the plan or a template is invalid; verify: the archive differs */
     EXIT_NOINPUT = 66,
     EXIT_CANTCREAT = 73, /* an output could not be written */
     EXIT_TEMPFAIL = 75   /* another run holds the lock */
@@ -19,5 +19,9 @@ enum {
 
 /* argv[0] is the subcommand's name. */
 int cmd_run(int argc, char **argv);
+int cmd_quarter(int argc, char **argv);
+/* Exit 0 when the archive is whole, EXIT_DATAERR when a file differs, is missing or was
+ * added, EXIT_NOINPUT when the folder or its manifest cannot be read. */
+int cmd_verify(int argc, char **argv);
 
 #endif

@@ -123,3 +123,9 @@ const char *options_datadir(void)
     const char *dir = getenv("BULLETIN_DATADIR");
     return dir && *dir ? dir : BULLETIN_DATADIR;
 }
+
+const char *options_test_kill_at(void)
+{
+    const char *value = getenv("BULLETIN_TEST_KILL_AT");
+    return value && *value ? value : NULL;
+}

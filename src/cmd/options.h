@@ -34,4 +34,8 @@ int options_today(const options *o, date *today);
 /* The folder of the program's data: $BULLETIN_DATADIR, else the build's DATADIR. */
 const char *options_datadir(void);
 
+/* The test hook $BULLETIN_TEST_KILL_AT ("STAGE" or "STAGE:N"), or NULL when unset.
+ * See session_checkpoint. */
+const char *options_test_kill_at(void);
+
 #endif

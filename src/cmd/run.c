@@ -3,47 +3,89 @@
  * render the bulletin, and write it with summary.json and rejects.csv into
  * <output>/YYYY-MM/, all or nothing, under the output folder's lock.
  */
+#include "cmd/run.h"
+
 #include "cmd/cmd.h"
 #include "cmd/options.h"
-#include "cmd/session.h"
 
 #include "aggregate/figures.h"
 #include "aggregate/scores.h"
 #include "aggregate/timeliness.h"
-#include "ingest/ingest.h"
 #include "render/bulletin.h"
 #include "report/rejects.h"
 #include "report/summary.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
-/* The outputs of one month, rendered in memory before anything touches the disk. */
-typedef struct month_outputs {
-    buffer pdf, summary, rejects;
-} month_outputs;
-
-/* Everything computed for one month. */
-typedef struct month_figures {
-    figures figures;
-    unit_scores scores;
-    timeliness timeliness;
-} month_figures;
-
-static void compute_month(session *s, period p, month_figures *m)
+void month_outputs_init(month_outputs *out)
 {
-    figures_compute(&m->figures, &s->plan, &s->store, p, &s->memory);
-    scores_compute(&m->scores, &s->plan, &s->store, &m->figures, &s->memory);
-    timeliness_compute(&m->timeliness, &s->plan, &s->store, p, &s->memory);
+    buffer_init(&out->pdf);
+    buffer_init(&out->summary);
+    buffer_init(&out->rejects);
+    out->reports_late_or_missing = 0;
 }
 
-static int render_outputs(session *s, const month_figures *m, date today, month_outputs *out)
+void month_outputs_free(month_outputs *out)
 {
-    bind_scope scope = {.figures = &m->figures, .scores = &m->scores,
-                        .timeliness = &m->timeliness, .plan = &s->plan, .store = &s->store,
-                        .today = today};
-    if (bulletin_render(s->template, s->fonts, &scope, &s->memory, &s->store.diags, &out->pdf) != 0)
+    buffer_free(&out->pdf);
+    buffer_free(&out->summary);
+    buffer_free(&out->rejects);
+}
+
+/* True when the render failed because a file could not be written (the font subsets go
+ * through temporary files): a full disk or a file size limit is an output failure (73),
+ * not a bad template (65).  The render layer reports it only as text, with strerror's. */
+static bool failed_for_space(const diag_list *diags)
+{
+    const int causes[] = {ENOSPC, EFBIG, EDQUOT};
+    for (size_t i = 0; i < diags->items.count; i++) {
+        const diagnostic *d = diag_at(diags, i);
+        for (size_t c = 0; d->level == DIAG_ERROR && c < sizeof causes / sizeof *causes; c++)
+            if (strstr(d->reason, strerror(causes[c])))
+                return true;
+    }
+    return false;
+}
+
+int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *scope,
+                           buffer *pdf)
+{
+    fontset *fonts = session_fonts_for_document(s);
+    if (!fonts)
         return EXIT_DATAERR;
-    summary_write(&out->summary, &m->figures, &m->scores, &m->timeliness, &s->plan, &s->store);
+    diag_list render_diags;
+    diag_init(&render_diags, &s->memory);
+    int status = bulletin_render(t, fonts, scope, &s->memory, &render_diags, pdf);
+    for (size_t i = 0; i < render_diags.items.count; i++) {
+        const diagnostic *d = diag_at(&render_diags, i);
+        diag_add(d->level == DIAG_ERROR ? &s->setup_diags : &s->store.diags, d->level, d->file,
+                 d->line, d->column, d->value, d->reason);
+    }
+    bool space = status != 0 && failed_for_space(&render_diags);
+    if (space)
+        diag_add(&s->setup_diags, DIAG_ERROR, s->options.output, 0, NULL, NULL,
+                 "磁盘已满或超出文件大小限制，无法写入临时文件；原有输出文件未改动");
+    diag_free(&render_diags);
+    return status == 0 ? EXIT_OK : space ? EXIT_CANTCREAT : EXIT_DATAERR;
+}
+
+int run_render_month(session *s, const bulletin_template *t, period p, month_outputs *out)
+{
+    figures f;
+    unit_scores scores;
+    timeliness reports;
+    figures_compute(&f, &s->plan, &s->store, p, &s->memory);
+    scores_compute(&scores, &s->plan, &s->store, &f, &s->memory);
+    timeliness_compute(&reports, &s->plan, &s->store, p, &s->memory);
+    out->reports_late_or_missing = reports.late + reports.missing;
+    bind_scope scope = {.figures = &f, .scores = &scores, .timeliness = &reports,
+                        .plan = &s->plan, .store = &s->store, .today = s->today};
+    int status = run_render_pdf(s, t, &scope, &out->pdf);
+    if (status != EXIT_OK)
+        return status;
+    summary_write(&out->summary, &f, &scores, &reports, &s->plan, &s->store);
     rejects_write(&out->rejects, &s->store.diags);
     return EXIT_OK;
 }
@@ -57,6 +99,8 @@ static int write_outputs(session *s, period p, month_outputs *out)
         return EXIT_CANTCREAT;
     outfile_batch batch;
     outfile_begin(&batch, &s->memory);
+    batch.checkpoint = session_checkpoint;
+    batch.checkpoint_context = s;
     outfile_stage(&batch, arena_printf(&s->memory, "%s/bulletin-%s.pdf", folder, name),
                   out->pdf.data, out->pdf.length);
     outfile_stage(&batch, arena_printf(&s->memory, "%s/summary.json", folder), out->summary.data,
@@ -68,19 +112,17 @@ static int write_outputs(session *s, period p, month_outputs *out)
     return EXIT_OK;
 }
 
-static int run_month(session *s, period p, date today, month_figures *m)
+static int run_month(session *s, period p, long *reports_late_or_missing)
 {
-    compute_month(s, p, m);
     month_outputs out;
-    buffer_init(&out.pdf);
-    buffer_init(&out.summary);
-    buffer_init(&out.rejects);
-    int status = render_outputs(s, m, today, &out);
+    month_outputs_init(&out);
+    session_progress(s, 2, 4, "汇总与排版");
+    int status = run_render_month(s, s->template, p, &out);
+    session_progress(s, 3, 4, "写入输出");
+    *reports_late_or_missing = out.reports_late_or_missing;
     if (status == EXIT_OK)
         status = write_outputs(s, p, &out);
-    buffer_free(&out.pdf);
-    buffer_free(&out.summary);
-    buffer_free(&out.rejects);
+    month_outputs_free(&out);
     return status;
 }
 
@@ -92,11 +134,13 @@ int cmd_run(int argc, char **argv)
         return session_close(&s, status);
     period p = s.options.has_period ? s.options.period
                                     : period_previous_month((period){s.today / 10000, s.today / 100 % 100, 0});
+    session_progress(&s, 1, 4, "读取计划与报送文件");
     status = session_load(&s);
-    month_figures m;
+    long reports_late_or_missing = 0;
     if (status == EXIT_OK)
-        status = run_month(&s, p, s.today, &m);
+        status = run_month(&s, p, &reports_late_or_missing);
+    session_progress(&s, 4, 4, "完成");
     if (status == EXIT_OK)
-        status = session_outcome(&s, p, m.timeliness.late + m.timeliness.missing);
+        status = session_outcome(&s, p, reports_late_or_missing);
     return session_close(&s, status);
 }

@@ -12,7 +12,9 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -64,10 +66,54 @@ static int take_lock(session *s)
     return EXIT_OK;
 }
 
+/* Reads the test hook BULLETIN_TEST_KILL_AT=STAGE[:N]. */
+static void read_kill_hook(session *s)
+{
+    const char *hook = options_test_kill_at();
+    if (!hook)
+        return;
+    const char *colon = strchr(hook, ':');
+    size_t length = colon ? (size_t)(colon - hook) : strlen(hook);
+    if (length >= sizeof s->kill_stage)
+        return;
+    memcpy(s->kill_stage, hook, length);
+    s->kill_stage[length] = '\0';
+    s->kill_at = colon ? strtol(colon + 1, NULL, 10) : 1;
+}
+
+void session_checkpoint(void *context, const char *stage, const char *path)
+{
+    session *s = context;
+    (void)path;
+    if (!s->kill_stage[0])
+        return;
+    if (strcmp(s->kill_stage, "any") != 0 && strcmp(s->kill_stage, stage) != 0)
+        return;
+    if (++s->kill_seen == s->kill_at)
+        raise(SIGKILL);
+}
+
+void session_progress(session *s, int step, int steps, const char *label)
+{
+    if (steps <= 0 || !isatty(STDERR_FILENO))
+        return;
+    enum { WIDTH = 24 };
+    int done = step * WIDTH / steps;
+    char bar[WIDTH + 1];
+    for (int i = 0; i < WIDTH; i++)
+        bar[i] = i < done ? '#' : '-';
+    bar[WIDTH] = '\0';
+    fprintf(stderr, "\r\033[K[%s] %d/%d %s", bar, step, steps, label);
+    fflush(stderr);
+    s->progress_shown = true;
+}
+
 int session_open(session *s, int argc, char **argv, const char *period_flag)
 {
     memset(s, 0, sizeof *s);
     s->lock_fd = -1;
+    s->template_name = "templates/monthly.xml";
+    read_kill_hook(s);
     diag_init(&s->setup_diags, &s->memory);
     store_init(&s->store, &s->memory);
     if (options_parse(argc, argv, period_flag, &s->options) != 0)
@@ -91,7 +137,7 @@ static int load_policy(session *s)
                   &s->setup_diags) != 0)
         return EXIT_DATAERR;
     const char *template_path =
-        s->options.template ? s->options.template : data_path(s, "templates/monthly.xml");
+        s->options.template ? s->options.template : data_path(s, s->template_name);
     s->template = bulletin_template_load(template_path, data_path(s, "templates/template.xsd"),
                                          &s->memory, &s->setup_diags);
     if (!s->template)
@@ -127,6 +173,25 @@ int session_load(session *s)
     return EXIT_OK;
 }
 
+fontset *session_fonts_for_document(session *s)
+{
+    if (s->fonts_used) {
+        fontset_close(s->fonts);
+        s->fonts = fontset_open(data_path(s, "fonts/fonts.conf"), &s->setup_diags);
+    }
+    s->fonts_used = true;
+    return s->fonts;
+}
+
+bulletin_template *session_load_template(session *s, const char *relative)
+{
+    bulletin_template_free(s->other_template);
+    s->other_template = bulletin_template_load(data_path(s, relative),
+                                               data_path(s, "templates/template.xsd"),
+                                               &s->memory, &s->setup_diags);
+    return s->other_template;
+}
+
 int session_make_folder(session *s, const char *path)
 {
     if (outfile_make_folder(path) == 0)
@@ -135,11 +200,34 @@ int session_make_folder(session *s, const char *path)
     return -1;
 }
 
+int session_cannot_write(session *s, const char *path, int error)
+{
+    setup_error(s, path ? path : s->options.output, "无法写入输出文件，原有文件未改动：%s",
+                strerror(error));
+    return EXIT_CANTCREAT;
+}
+
 int session_write_failed(session *s, const outfile_batch *batch)
 {
-    setup_error(s, batch->failed_path ? batch->failed_path : s->options.output,
-                "无法写入输出文件，原有文件未改动：%s", strerror(batch->error));
-    return EXIT_CANTCREAT;
+    return session_cannot_write(s, batch->failed_path, batch->error);
+}
+
+static void clear_progress(session *s)
+{
+    if (s->progress_shown)
+        fputs("\r\033[K", stderr);
+    s->progress_shown = false;
+}
+
+void session_say(session *s, const char *format, ...)
+{
+    clear_progress(s);
+    va_list args;
+    va_start(args, format);
+    fputs("bulletin: ", stderr);
+    vfprintf(stderr, format, args);
+    fputs("\n", stderr);
+    va_end(args);
 }
 
 int session_outcome(session *s, period p, long reports_late_or_missing)
@@ -148,10 +236,9 @@ int session_outcome(session *s, period p, long reports_late_or_missing)
     if (rows.rejected == 0 && rows.warned == 0 && reports_late_or_missing == 0)
         return EXIT_OK;
     char name[16];
-    fprintf(stderr,
-            "bulletin: %s 已生成；拒收 %ld 行，警告 %ld 行，迟报或缺报 %ld 份，详见 %s/%s/\n",
-            period_format(p, name), rows.rejected, rows.warned, reports_late_or_missing,
-            s->options.output, name);
+    session_say(s, "%s 已生成；拒收 %ld 行，警告 %ld 行，迟报或缺报 %ld 份，详见 %s/%s/",
+                period_format(p, name), rows.rejected, rows.warned, reports_late_or_missing,
+                s->options.output, name);
     return EXIT_PROBLEMS;
 }
 
@@ -163,10 +250,12 @@ static void print_all(const diag_list *diags, FILE *to, arena *a)
 
 int session_close(session *s, int status)
 {
+    clear_progress(s);
     print_all(&s->setup_diags, stderr, &s->memory);
     if (s->options.verbose)
         print_all(&s->store.diags, stdout, &s->memory);
     bulletin_template_free(s->template);
+    bulletin_template_free(s->other_template);
     if (s->fonts)
         fontset_close(s->fonts);
     if (s->lock_fd >= 0)

@@ -20,21 +20,48 @@ typedef struct session {
     plan plan;
     store store;
     bulletin_template *template;
+    bulletin_template *other_template; /* session_load_template's */
     fontset *fonts;
+    bool fonts_used;           /* a document was rendered with fonts */
     int lock_fd;
     diag_list setup_diags; /* problems of the plan, template, fonts and folders */
+    const char *template_name; /* the default template, under the data folder */
+    bool progress_shown;       /* a progress bar is on the terminal */
+    char kill_stage[32];       /* the test hook (session_checkpoint), "" when off */
+    long kill_at, kill_seen;
 } session;
 
 /* Parses the options, fixes today and takes the output folder's lock.  Returns EXIT_OK,
  * EXIT_USAGE, EXIT_CANTCREAT or EXIT_TEMPFAIL (the lock is held). */
 int session_open(session *s, int argc, char **argv, const char *period_flag);
-/* Loads the plan, the template and the fonts, and ingests the input folder.  Returns
- * EXIT_OK, EXIT_DATAERR (plan, template or fonts invalid) or EXIT_NOINPUT. */
+/* Loads the plan, the template (--template, else s->template_name, by default
+ * templates/monthly.xml) and the fonts, and ingests the input folder.  Returns EXIT_OK,
+ * EXIT_DATAERR (plan, template or fonts invalid) or EXIT_NOINPUT. */
 int session_load(session *s);
+/* The font set for a new document: the loaded one the first time, a freshly opened one
+ * after (a set remembers the characters every document used, and each PDF should embed
+ * only its own).  NULL, with the problem reported, when the fonts cannot be opened. */
+fontset *session_fonts_for_document(session *s);
+/* Loads another template from the data folder (relative: "templates/monthly.xml"),
+ * owned by the session.  NULL, with the problem reported, when it is invalid. */
+bulletin_template *session_load_template(session *s, const char *relative);
+/* Shows step of steps, with a label, as a bar on standard error when that is a terminal;
+ * does nothing otherwise (cron).  The bar is cleared by session_close. */
+void session_progress(session *s, int step, int steps, const char *label);
+/* The test hook, an outfile_checkpoint whose context is the session: when the
+ * environment has BULLETIN_TEST_KILL_AT=STAGE[:N], the process kills itself with
+ * SIGKILL at the Nth (default first) checkpoint named STAGE ("any" names them all).
+ * Used by tests/check_operation.c to prove that a kill leaves the outputs whole. */
+void session_checkpoint(void *context, const char *stage, const char *path);
 /* Creates an output folder; on failure reports it and returns -1. */
 int session_make_folder(session *s, const char *path);
 /* Reports a failed output batch; returns EXIT_CANTCREAT. */
 int session_write_failed(session *s, const outfile_batch *batch);
+/* Reports that path (NULL: the output folder) could not be written (errno error);
+ * returns EXIT_CANTCREAT. */
+int session_cannot_write(session *s, const char *path, int error);
+/* Prints one line for the operator on standard error: "bulletin: " and the message. */
+void session_say(session *s, const char *format, ...) __attribute__((format(printf, 2, 3)));
 /* EXIT_PROBLEMS (with the summary line on standard error) when rows were rejected or
  * warned about or reports are late or missing, else EXIT_OK. */
 int session_outcome(session *s, period p, long reports_late_or_missing);

@@ -54,6 +54,64 @@ static ratio completion_gap(const bind_scope *scope, const output_totals *t)
     return completion;
 }
 
+/* ---- the change over a quarter (quarterly report) ---- */
+
+static const output_totals zero_baseline = {.name = ""};
+
+/* The row of the previous quarter's figures that matches t, or NULL when it has no data
+ * (in the first quarter: the zero baseline of the year's start). */
+static const output_totals *previous_of(const bind_scope *scope, const output_totals *t)
+{
+    const figures *now = scope->figures, *before = scope->previous;
+    if (!before)
+        return &zero_baseline;
+    const output_totals *match = NULL;
+    if (t == &now->total)
+        match = &before->total;
+    for (size_t i = 0; !match && i < now->industry_count && i < before->industry_count; i++)
+        if (t == &now->industries[i])
+            match = &before->industries[i];
+    return match && match->records > 0 ? match : NULL;
+}
+
+static void put_money_change(buffer *out, money now, const output_totals *before, money then)
+{
+    if (before)
+        put_yi(out, now - then);
+    else
+        buffer_puts(out, "—");
+}
+
+static ratio previous_completion(const output_totals *before)
+{
+    if (before == &zero_baseline)
+        return (ratio){true, {0, 1}};
+    return before ? figures_completion_pct(before) : (ratio){false, {0, 1}};
+}
+
+static bool change_value(const bind_scope *scope, const output_totals *t, const char *key,
+                         buffer *out)
+{
+    const output_totals *before = previous_of(scope, t);
+    if (strcmp(key, "previous_ytd_output_yi") == 0) {
+        before ? put_yi(out, before->ytd_output) : buffer_puts(out, "—");
+    } else if (strcmp(key, "previous_completion_pct") == 0) {
+        put_ratio(out, previous_completion(before), false);
+    } else if (strcmp(key, "quarter_output_yi") == 0) {
+        put_money_change(out, t->ytd_output, before, before ? before->ytd_output : 0);
+    } else if (strcmp(key, "quarter_value_added_yi") == 0) {
+        put_money_change(out, t->ytd_value_added, before, before ? before->ytd_value_added : 0);
+    } else if (strcmp(key, "completion_change") == 0) {
+        ratio now = figures_completion_pct(t), then = previous_completion(before);
+        bool known = now.known && then.known;
+        put_ratio(out, (ratio){known, known ? fraction_sub(now.value, then.value) : now.value},
+                  false);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 /* A value of an industry or the total: its ratio by name, for text and charts alike. */
 static bool output_ratio(const bind_scope *scope, const output_totals *t, const char *key, ratio *r)
 {
@@ -76,6 +134,9 @@ static bool output_value(const bind_scope *scope, const output_totals *t, const 
                          buffer *out)
 {
     ratio r;
+    if (scope->quarter.quarter && change_value(scope, t, key, out))
+        return true;
+
     if (strcmp(key, "name") == 0)
         buffer_puts(out, t->name);
     else if (strcmp(key, "target_yi") == 0)
@@ -333,8 +394,35 @@ static bool rows_value(const bind_scope *scope, const char *key, buffer *out)
     return true;
 }
 
+static bool quarter_value(const bind_scope *scope, const char *key, buffer *out)
+{
+    static const char *const numerals[] = {"", "一", "二", "三", "四"};
+    int quarter = scope->quarter.quarter;
+    const bind_item *item = scope->item;
+    if (strcmp(key, "quarter") == 0)
+        buffer_printf(out, "%d", quarter);
+    else if (strcmp(key, "quarter_cn") == 0)
+        buffer_puts(out, numerals[quarter >= 1 && quarter <= 4 ? quarter : 0]);
+    else if (strcmp(key, "previous_label") == 0)
+        scope->previous ? buffer_printf(out, "%d月末", scope->previous->period.month)
+                        : buffer_puts(out, "年初");
+    else if (item && strcmp(key, "office") == 0)
+        buffer_puts(out, item->office);
+    else if (item && strcmp(key, "unit") == 0)
+        buffer_puts(out, item->unit);
+    else if (item && strcmp(key, "topic") == 0)
+        buffer_puts(out, item->topic);
+    else if (item && strcmp(key, "content") == 0)
+        buffer_puts(out, item->content);
+    else
+        return false;
+    return true;
+}
+
 static bool global_value(const bind_scope *scope, const char *key, buffer *out)
 {
+    if (scope->quarter.quarter && quarter_value(scope, key, out))
+        return true;
     const figures *f = scope->figures;
     char text[48];
     if (strcmp(key, "year") == 0)

@@ -13,6 +13,14 @@
 #include "aggregate/timeliness.h"
 #include "model/buffer.h"
 
+/* One quarterly item (政策完善整合, 品牌建设 …) as the quarterly report lists it. */
+typedef struct bind_item {
+    const char *office;  /* the office that sent it */
+    const char *unit;    /* 单位 as written (the office when the file gives none) */
+    const char *topic;   /* 事项 */
+    const char *content; /* 内容 */
+} bind_item;
+
 typedef enum {
     ROW_NONE = 0,
     ROW_OUTPUT,         /* output_totals: an industry or the total */
@@ -34,6 +42,15 @@ typedef struct bind_scope {
     const void *row;
     int month;      /* ROW_MONTH: 1..12 */
     size_t ordinal; /* 1-based position of the row in its list (序号) */
+    /* The quarterly report only (all zero for the monthly bulletin): the quarter, the
+     * figures at the end of the previous quarter (NULL in the first quarter, whose
+     * baseline is the start of the year: zero), the quarter's items in the order they
+     * are listed, and the item being repeated. */
+    period quarter;
+    const figures *previous;
+    const bind_item *items;
+    size_t item_count;
+    const bind_item *item;
 } bind_scope;
 
 /* Appends the value named key to out; false when the name is unknown in this scope.

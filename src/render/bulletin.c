@@ -1,7 +1,7 @@
 /*
  * bulletin.c: walks the template's XML and sets each element with the layout (see
  * bulletin.h).  Elements: page, style, info, masthead, section (with p, h2, for, table),
- * colophon.  Text nodes carry {placeholders}; <if test="…"> keeps its content or not.
+ * colophon; <for each="items"> lists the quarterly report's items.  Text nodes carry {placeholders}; <if test="…"> keeps its content or not.
  */
 #include "render/bulletin.h"
 
@@ -383,8 +383,34 @@ static void set_chart(walk *w, xmlNodePtr node, const bind_scope *scope)
 
 static void set_block(walk *w, xmlNodePtr node, const bind_scope *scope);
 
+/* <for each="items" topic="…" empty="…">: the quarter's items of one topic (all when
+ * topic is absent), or the empty text as a paragraph when there is none. */
+static void set_for_items(walk *w, xmlNodePtr node, const bind_scope *scope)
+{
+    const char *topic = attribute(w, node, "topic", NULL);
+    size_t listed = 0;
+    for (size_t i = 0; i < scope->item_count; i++) {
+        if (topic && strcmp(scope->items[i].topic, topic) != 0)
+            continue;
+        bind_scope item = *scope;
+        item.item = &scope->items[i];
+        for (xmlNodePtr child = node->children; child; child = child->next)
+            set_block(w, child, &item);
+        listed++;
+    }
+    const char *empty = attribute(w, node, "empty", NULL);
+    if (listed == 0 && empty) {
+        const layout_style *style = style_named(w, node, "body");
+        layout_paragraph(&w->layout, style, expand(w, node, scope, empty), 2 * style->size, true);
+    }
+}
+
 static void set_for_each(walk *w, xmlNodePtr node, const bind_scope *scope)
 {
+    if (strcmp(attribute(w, node, "each", ""), "items") == 0) {
+        set_for_items(w, node, scope);
+        return;
+    }
     size_t count;
     bind_scope *rows = rows_of(w, node, attribute(w, node, "each", ""), scope, &count);
     for (size_t i = 0; rows && i < count; i++)

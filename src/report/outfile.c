@@ -4,8 +4,10 @@
  */
 #include "report/outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,14 @@ void outfile_begin(outfile_batch *batch, arena *memory)
     batch->error = 0;
     batch->failed_path = NULL;
     batch->memory = memory;
+    batch->checkpoint = NULL;
+    batch->checkpoint_context = NULL;
+}
+
+static void checkpoint(const outfile_batch *batch, const char *stage, const char *path)
+{
+    if (batch->checkpoint)
+        batch->checkpoint(batch->checkpoint_context, stage, path);
 }
 
 static int fail(outfile_batch *batch, const char *path)
@@ -58,12 +68,65 @@ static char *folder_of(arena *a, const char *path)
     return slash ? arena_strndup(a, path, (size_t)(slash - path) + (slash == path)) : ".";
 }
 
+/* True when entry is ".<name>.XXXXXX", a temporary name of name (mkstemp, mkdtemp). */
+static bool is_temporary_of(const char *entry, const char *name)
+{
+    size_t length = strlen(name);
+    return entry[0] == '.' && strncmp(entry + 1, name, length) == 0 &&
+           entry[1 + length] == '.' && strlen(entry + 2 + length) == 6;
+}
+
+/* Removes a folder and what it holds, to a bounded depth, never following a link. */
+static void remove_tree(int parent_fd, const char *name, int depth)
+{
+    int fd = openat(parent_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *dir = fd >= 0 && depth > 0 ? fdopendir(fd) : NULL;
+    if (!dir && fd >= 0)
+        close(fd);
+    struct dirent *entry;
+    while (dir && (entry = readdir(dir)) != NULL) {
+        struct stat st;
+        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0 ||
+            fstatat(fd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            remove_tree(fd, entry->d_name, depth - 1);
+        else
+            unlinkat(fd, entry->d_name, 0);
+    }
+    if (dir)
+        closedir(dir);
+    unlinkat(parent_fd, name, AT_REMOVEDIR);
+}
+
+void outfile_remove_leftovers(const char *folder, const char *name)
+{
+    DIR *dir = opendir(folder);
+    if (!dir)
+        return;
+    int fd = dirfd(dir);
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        struct stat st;
+        if (!is_temporary_of(entry->d_name, name) ||
+            fstatat(fd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            remove_tree(fd, entry->d_name, 8);
+        else
+            unlinkat(fd, entry->d_name, 0);
+    }
+    closedir(dir);
+}
+
 int outfile_stage(outfile_batch *batch, const char *path, const void *bytes, size_t length)
 {
     if (batch->error)
         return -1;
-    char *temporary = arena_printf(batch->memory, "%s/.%s.XXXXXX", folder_of(batch->memory, path),
-                                   strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
+    const char *folder = folder_of(batch->memory, path);
+    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    outfile_remove_leftovers(folder, name);
+    char *temporary = arena_printf(batch->memory, "%s/.%s.XXXXXX", folder, name);
     int fd = mkstemp(temporary);
     if (fd < 0)
         return fail(batch, path);
@@ -78,10 +141,11 @@ int outfile_stage(outfile_batch *batch, const char *path, const void *bytes, siz
     }
     if (close(fd) != 0)
         return fail(batch, path);
+    checkpoint(batch, "staged", path);
     return 0;
 }
 
-static int sync_folder(const char *folder)
+int outfile_sync_folder(const char *folder)
 {
     int fd = open(folder, O_RDONLY | O_DIRECTORY);
     if (fd < 0)
@@ -99,19 +163,26 @@ int outfile_commit(outfile_batch *batch)
     }
     for (size_t i = 0; i < batch->staged.count; i++) {
         staged_file *staged = vec_at(&batch->staged, i);
+        checkpoint(batch, "renaming", staged->final);
         if (rename(staged->temporary, staged->final) != 0) {
             fail(batch, staged->final);
             outfile_abort(batch);
             return -1;
         }
         staged->temporary = NULL;
+        checkpoint(batch, "renamed", staged->final);
     }
+    const char *folder = NULL;
     for (size_t i = 0; i < batch->staged.count; i++) {
         staged_file *staged = vec_at(&batch->staged, i);
-        const char *folder = folder_of(batch->memory, staged->final);
-        if (sync_folder(folder) != 0)
+        folder = folder_of(batch->memory, staged->final);
+        if (outfile_sync_folder(folder) != 0) {
+            vec_free(&batch->staged);
             return fail(batch, folder);
+        }
     }
+    if (folder)
+        checkpoint(batch, "synced", folder);
     vec_free(&batch->staged);
     return 0;
 }
@@ -145,5 +216,26 @@ int outfile_make_folder(const char *path)
     }
     if (mkdir(partial, 0777) != 0 && errno != EEXIST)
         return -1;
+    return 0;
+}
+
+int outfile_write_new(const char *path, const void *bytes, size_t length)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    if (fchmod(fd, 0644) != 0 || write_all(fd, bytes, length) != 0 || fsync(fd) != 0) {
+        int saved = errno;
+        close(fd);
+        unlink(path);
+        errno = saved;
+        return -1;
+    }
+    if (close(fd) != 0) {
+        int saved = errno;
+        unlink(path);
+        errno = saved;
+        return -1;
+    }
     return 0;
 }

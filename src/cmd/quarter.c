@@ -1,0 +1,396 @@
+/*
+ * quarter.c: `bulletin quarter`: the quarterly report and the quarter's archive
+ * (outputs.md §5).  Everything is made in memory first: report-YYYY-Qn.pdf, the three
+ * monthly bulletins (copied from <output>/YYYY-MM/, made again where missing), data/,
+ * rejects.csv and manifest.json; then written as a new folder <output>/archive/YYYY-Qn
+ * (or .2, .3 … when an archive with other inputs exists) in one rename.
+ */
+#include "cmd/cmd.h"
+#include "cmd/run.h"
+
+#include "aggregate/figures.h"
+#include "report/archive.h"
+#include "report/datacsv.h"
+#include "report/rejects.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PROGRAM "bulletin " BULLETIN_VERSION
+#define BULLETIN_SIZE_LIMIT ((size_t)256 << 20)
+
+/* What the operator is told about the quarter when the status is 3. */
+typedef struct quarter_notes {
+    buffer missing_offices;  /* offices that sent no quarterly items */
+    buffer late_offices;     /* offices that sent them after the due day */
+    buffer missing_months;   /* months with neither a bulletin nor input */
+    row_counts rows;         /* of the quarter's files */
+} quarter_notes;
+
+static period previous_quarter(date today)
+{
+    int year = today / 10000, month = today / 100 % 100;
+    int first_month = (month - 1) / 3 * 3 + 1;
+    return period_quarter_of(period_previous_month((period){year, first_month, 0}));
+}
+
+/* A file whose records or diagnostics the quarter's archive holds: its period lies in
+ * the quarter, or it has none (rejected whole before its period was known). */
+static bool file_in_quarter(const submission_file *f, period q)
+{
+    return !f->has_period || datacsv_in_quarter(f->period, q);
+}
+
+static void append_name(buffer *list, const char *name)
+{
+    if (list->length)
+        buffer_puts(list, "、");
+    buffer_puts(list, name);
+}
+
+/* ---- the report ---- */
+
+static int office_rank(const session *s, const quarterly_record *r)
+{
+    int office = store_file(&s->store, r->origin.file)->office_index;
+    return office >= 0 ? office : (int)s->plan.office_count;
+}
+
+/* The quarter's accepted items, by sending office in the plan's order, then as sent. */
+static bind_item *quarter_items(session *s, period q, size_t *count)
+{
+    const vec *all = &s->store.quarterly;
+    bind_item *items = arena_alloc(&s->memory, (all->count + 1) * sizeof *items);
+    *count = 0;
+    for (int rank = 0; rank <= (int)s->plan.office_count; rank++) {
+        for (size_t i = 0; i < all->count; i++) {
+            const quarterly_record *r = vec_at(all, i);
+            if (r->fate != FATE_ACCEPTED || !period_equal(r->period, q) ||
+                office_rank(s, r) != rank)
+                continue;
+            bind_item *item = &items[(*count)++];
+            item->office = store_file(&s->store, r->origin.file)->office;
+            item->unit = r->unit ? r->unit : item->office;
+            item->topic = r->topic ? r->topic : "";
+            item->content = r->content ? r->content : "";
+        }
+    }
+    return items;
+}
+
+static int render_report(session *s, period q, buffer *pdf)
+{
+    figures now, before;
+    figures_compute(&now, &s->plan, &s->store, period_last_month(q), &s->memory);
+    bind_scope scope = {.figures = &now, .plan = &s->plan, .today = s->today, .quarter = q};
+    if (q.quarter > 1) {
+        figures_compute(&before, &s->plan, &s->store, (period){q.year, q.quarter * 3 - 3, 0},
+                        &s->memory);
+        scope.previous = &before;
+    }
+    scope.items = quarter_items(s, q, &scope.item_count);
+    return run_render_pdf(s, s->template, &scope, pdf);
+}
+
+/* ---- the monthly bulletins ---- */
+
+/* Reads a whole regular file into out; false when it is not there or not readable. */
+static bool read_existing(const char *path, buffer *out)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return false;
+    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= BULLETIN_SIZE_LIMIT;
+    char block[65536];
+    ssize_t n = 0;
+    while (ok && (n = read(fd, block, sizeof block)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        ok = n > 0 && out->length + (size_t)n <= BULLETIN_SIZE_LIMIT;
+        if (ok)
+            buffer_append(out, block, (size_t)n);
+    }
+    close(fd);
+    if (!ok)
+        out->length = 0;
+    return ok;
+}
+
+static bool month_has_input(const session *s, period month)
+{
+    for (size_t i = 0; i < s->store.files.count; i++) {
+        const submission_file *f = store_file(&s->store, (int)i);
+        if (f->has_period && period_equal(f->period, month))
+            return true;
+    }
+    return false;
+}
+
+static int add_month_bulletin(session *s, const bulletin_template *monthly, period month,
+                              archive *a, quarter_notes *notes)
+{
+    char name[16];
+    period_format(month, name);
+    const char *file = arena_printf(&s->memory, "bulletin-%s.pdf", name);
+    buffer existing;
+    buffer_init(&existing);
+    if (read_existing(arena_printf(&s->memory, "%s/%s/%s", s->options.output, name, file),
+                      &existing)) {
+        buffer_append(archive_add(a, file), existing.data, existing.length);
+        buffer_free(&existing);
+        return EXIT_OK;
+    }
+    buffer_free(&existing);
+    if (!month_has_input(s, month)) {
+        append_name(&notes->missing_months, name);
+        return EXIT_OK;
+    }
+    month_outputs made;
+    month_outputs_init(&made);
+    int status = run_render_month(s, monthly, month, &made);
+    if (status == EXIT_OK)
+        buffer_append(archive_add(a, file), made.pdf.data, made.pdf.length);
+    month_outputs_free(&made);
+    return status;
+}
+
+/* ---- data, rejects, sources ---- */
+
+static void add_data(session *s, period q, archive *a)
+{
+    datacsv_write_projects(archive_add(a, "data/projects.csv"), &s->store, &s->plan, q);
+    datacsv_write_progress(archive_add(a, "data/progress.csv"), &s->store, &s->plan, q);
+    datacsv_write_assessments(archive_add(a, "data/assessment.csv"), &s->store, &s->plan, q);
+    datacsv_write_quarterly(archive_add(a, "data/quarterly.csv"), &s->store, q);
+}
+
+static const submission_file *file_named(const session *s, const char *path)
+{
+    for (size_t i = 0; i < s->store.files.count; i++) {
+        const submission_file *f = store_file(&s->store, (int)i);
+        if (strcmp(f->path, path) == 0)
+            return f;
+    }
+    return NULL;
+}
+
+/* rejects.csv of the quarter: the problems of its files, and those of no file. */
+static void add_rejects(session *s, period q, archive *a)
+{
+    diag_list kept;
+    diag_init(&kept, &s->memory);
+    for (size_t i = 0; i < s->store.diags.items.count; i++) {
+        const diagnostic *d = diag_at(&s->store.diags, i);
+        const submission_file *f = file_named(s, d->file);
+        if (!f || file_in_quarter(f, q))
+            diag_add(&kept, d->level, d->file, d->line, d->column, d->value, d->reason);
+    }
+    rejects_write(archive_add(a, "rejects.csv"), &kept);
+    diag_free(&kept);
+}
+
+static int add_source_file(session *s, archive *a, const char *name, const char *path)
+{
+    unsigned char digest[32];
+    if (archive_sha256_file(path, digest) != 0) {
+        diag_addf(&s->setup_diags, DIAG_ERROR, path, 0, NULL, NULL, "无法读取：%s",
+                  strerror(errno));
+        return EXIT_NOINPUT;
+    }
+    archive_add_source(a, name, digest);
+    return EXIT_OK;
+}
+
+/* What the archive is made from: the plan, the two templates, the quarter's files and
+ * those of the month its change is measured from. */
+static int add_sources(session *s, period q, archive *a)
+{
+    const char *datadir = options_datadir();
+    const char *quarterly = s->options.template
+                                ? s->options.template
+                                : arena_printf(&s->memory, "%s/templates/quarterly.xml", datadir);
+    if (add_source_file(s, a, s->plan_path, s->plan_path) != EXIT_OK ||
+        add_source_file(s, a, "templates/quarterly.xml", quarterly) != EXIT_OK ||
+        add_source_file(s, a, "templates/monthly.xml",
+                        arena_printf(&s->memory, "%s/templates/monthly.xml", datadir)) != EXIT_OK)
+        return EXIT_NOINPUT;
+    period base = {q.year, q.quarter * 3 - 3, 0};
+    for (size_t i = 0; i < s->store.files.count; i++) {
+        const submission_file *f = store_file(&s->store, (int)i);
+        if (file_in_quarter(f, q) || (f->has_period && period_equal(f->period, base)))
+            archive_add_source(a, f->path, f->sha256);
+    }
+    return EXIT_OK;
+}
+
+static int build_archive(session *s, period q, archive *a, quarter_notes *notes)
+{
+    char name[16];
+    period_format(q, name);
+    const bulletin_template *monthly = session_load_template(s, "templates/monthly.xml");
+    if (!monthly)
+        return EXIT_DATAERR;
+    int status = add_sources(s, q, a);
+    if (status == EXIT_OK)
+        status = render_report(s, q, archive_add(a, arena_printf(&s->memory, "report-%s.pdf", name)));
+    for (int m = 0; m < 3 && status == EXIT_OK; m++) {
+        session_progress(s, 3 + m, 7, "重新生成或收入月度通报");
+        status = add_month_bulletin(s, monthly, (period){q.year, q.quarter * 3 - 2 + m, 0}, a,
+                                    notes);
+    }
+    if (status != EXIT_OK)
+        return status;
+    add_data(s, q, a);
+    add_rejects(s, q, a);
+    char made[16];
+    buffer manifest;
+    buffer_init(&manifest);
+    archive_write_manifest(a, PROGRAM, name, date_format(s->today, made), &manifest);
+    buffer_append(archive_add(a, "manifest.json"), manifest.data, manifest.length);
+    buffer_free(&manifest);
+    return EXIT_OK;
+}
+
+/* ---- writing ---- */
+
+/* Writes the archive unless its newest version has the same inputs; *where gets the
+ * folder that holds the quarter's archive, *written whether it was written now. */
+static int write_archive(session *s, period q, const archive *a, const char **where,
+                         bool *written)
+{
+    char name[16];
+    period_format(q, name);
+    const char *parent = arena_printf(&s->memory, "%s/archive", s->options.output);
+    if (session_make_folder(s, parent) != 0)
+        return EXIT_CANTCREAT;
+    const char *latest, *next;
+    archive_versions(parent, name, &s->memory, &latest, &next);
+    char fingerprint[65];
+    archive_fingerprint(a, PROGRAM, name, fingerprint);
+    if (latest && archive_manifest_matches(
+                      arena_printf(&s->memory, "%s/%s/manifest.json", parent, latest), fingerprint)) {
+        *where = arena_printf(&s->memory, "%s/%s", parent, latest);
+        if (s->options.verbose)
+            printf("%s：输入未变，未写入任何文件\n", *where);
+        return EXIT_OK;
+    }
+    int error = 0;
+    const char *failed = NULL;
+    if (archive_commit(a, parent, next, session_checkpoint, s, &error, &failed) != 0)
+        return session_cannot_write(s, failed, error);
+    *where = arena_printf(&s->memory, "%s/%s", parent, next);
+    *written = true;
+    if (latest)
+        session_say(s, "%s/%s 已存在且输入有变化，原归档未改动，新的归档写入 %s", parent, latest,
+                    *where);
+    return EXIT_OK;
+}
+
+/* ---- the outcome ---- */
+
+static void check_submissions(const session *s, period q, quarter_notes *notes)
+{
+    date due = date_add_days(period_end_next_day(q), s->plan.quarter_due_days - 1);
+    for (size_t o = 0; o < s->plan.office_count; o++) {
+        const plan_office *office = &s->plan.offices[o];
+        if (!(office->kinds & KIND_BIT_QUARTERLY))
+            continue;
+        bool sent = false, late = false;
+        for (size_t i = 0; i < s->store.files.count; i++) {
+            const submission_file *f = store_file(&s->store, (int)i);
+            if (f->kind != KIND_QUARTERLY || f->office_index != (int)o || f->rejected_whole ||
+                !f->has_period || !period_equal(f->period, q))
+                continue;
+            sent = true;
+            late = late || f->sent > due;
+        }
+        if (!sent)
+            append_name(&notes->missing_offices, office->name);
+        else if (late)
+            append_name(&notes->late_offices, office->name);
+    }
+}
+
+static void count_rows(const session *s, period q, quarter_notes *notes)
+{
+    for (size_t i = 0; i < s->store.files.count; i++) {
+        const submission_file *f = store_file(&s->store, (int)i);
+        if (!file_in_quarter(f, q))
+            continue;
+        notes->rows.rejected += f->rows.rejected;
+        notes->rows.warned += f->rows.warned;
+    }
+}
+
+static int quarter_outcome(session *s, period q, const char *where, bool written,
+                           quarter_notes *notes)
+{
+    check_submissions(s, q, notes);
+    count_rows(s, q, notes);
+    if (!notes->rows.rejected && !notes->rows.warned && !notes->missing_offices.length &&
+        !notes->late_offices.length && !notes->missing_months.length)
+        return EXIT_OK;
+    char name[16];
+    buffer line;
+    buffer_init(&line);
+    buffer_printf(&line, written ? "%s 已归档于 %s" : "%s 的归档 %s 输入未变，本次未写入",
+                  period_format(q, name), where);
+    buffer_printf(&line, "；拒收 %ld 行，警告 %ld 行", notes->rows.rejected, notes->rows.warned);
+    if (notes->missing_offices.length)
+        buffer_printf(&line, "；季度事项未报送：%s", notes->missing_offices.data);
+    if (notes->late_offices.length)
+        buffer_printf(&line, "；季度事项逾期报送：%s", notes->late_offices.data);
+    if (notes->missing_months.length)
+        buffer_printf(&line, "；无输入、未收入通报的月份：%s", notes->missing_months.data);
+    buffer_printf(&line, "（详见 %s/rejects.csv）", where);
+    session_say(s, "%s", line.data);
+    buffer_free(&line);
+    return EXIT_PROBLEMS;
+}
+
+static int make_quarter(session *s, period q)
+{
+    quarter_notes notes;
+    memset(&notes, 0, sizeof notes);
+    buffer_init(&notes.missing_offices);
+    buffer_init(&notes.late_offices);
+    buffer_init(&notes.missing_months);
+    archive a;
+    archive_init(&a, &s->memory);
+    session_progress(s, 2, 7, "汇总与排版季度报告");
+    int status = build_archive(s, q, &a, &notes);
+    const char *where = NULL;
+    bool written = false;
+    session_progress(s, 6, 7, "写入归档");
+    if (status == EXIT_OK)
+        status = write_archive(s, q, &a, &where, &written);
+    if (status == EXIT_OK)
+        status = quarter_outcome(s, q, where, written, &notes);
+    archive_free(&a);
+    buffer_free(&notes.missing_offices);
+    buffer_free(&notes.late_offices);
+    buffer_free(&notes.missing_months);
+    return status;
+}
+
+int cmd_quarter(int argc, char **argv)
+{
+    session s;
+    int status = session_open(&s, argc, argv, "--quarter");
+    if (status != EXIT_OK)
+        return session_close(&s, status);
+    s.template_name = "templates/quarterly.xml";
+    period q = s.options.has_period ? s.options.period : previous_quarter(s.today);
+    session_progress(&s, 1, 7, "读取计划与报送文件");
+    status = session_load(&s);
+    if (status == EXIT_OK)
+        status = make_quarter(&s, q);
+    session_progress(&s, 7, 7, "完成");
+    return session_close(&s, status);
+}
