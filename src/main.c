@@ -33,6 +33,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(command, "run") == 0)
         return cmd_run(argc - 1, argv + 1);
+    if (strcmp(command, "check") == 0) return cmd_check(argc - 1, argv + 1);
     fprintf(stderr, "bulletin: 未知的子命令“%s”\n", command);
     print_usage(stderr);
     return EXIT_USAGE;

@@ -19,5 +19,6 @@ enum {
 
 /* argv[0] is the subcommand's name. */
 int cmd_run(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

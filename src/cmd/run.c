@@ -1,7 +1,7 @@
 /*
  * run.c: `bulletin run`: ingest the input folder, aggregate the period, lay out and
- * render the bulletin, and write it with summary.json and rejects.csv into
- * <output>/YYYY-MM/, all or nothing, under the output folder's lock.
+ * render the bulletin, and write it with summary.json, rejects.csv and manifest.json
+ * into <output>/YYYY-MM/, all or nothing, under the output folder's lock.
  */
 #include "cmd/cmd.h"
 #include "cmd/options.h"
@@ -10,6 +10,7 @@
 #include "aggregate/figures.h"
 #include "ingest/ingest.h"
 #include "render/bulletin.h"
+#include "report/manifest.h"
 #include "report/rejects.h"
 #include "report/summary.h"
 
@@ -17,7 +18,7 @@
 
 /* The outputs of one month, rendered in memory before anything touches the disk. */
 typedef struct month_outputs {
-    buffer pdf, summary, rejects;
+    buffer pdf, summary, rejects, manifest;
 } month_outputs;
 
 static int render_outputs(session *s, const figures *f, date today, month_outputs *out)
@@ -28,6 +29,22 @@ static int render_outputs(session *s, const figures *f, date today, month_output
     summary_write(&out->summary, f, &s->plan, &s->store);
     rejects_write(&out->rejects, &s->store.diags);
     return EXIT_OK;
+}
+
+/* manifest.json over the other three outputs, named as they are in the folder. */
+static void write_manifest(session *s, period p, month_outputs *out)
+{
+    char name[16];
+    period_format(p, name);
+    manifest_header header = {.version = BULLETIN_VERSION, .subject = name,
+                              .plan_path = s->plan_path};
+    manifest_sha256_file(s->plan_path, header.plan_sha256);
+    const manifest_output outputs[] = {
+        {arena_printf(&s->memory, "bulletin-%s.pdf", name), out->pdf.data, out->pdf.length},
+        {"summary.json", out->summary.data, out->summary.length},
+        {"rejects.csv", out->rejects.data, out->rejects.length},
+    };
+    manifest_write(&out->manifest, &header, &s->store, outputs, sizeof outputs / sizeof outputs[0]);
 }
 
 static int write_outputs(session *s, period p, month_outputs *out)
@@ -45,6 +62,8 @@ static int write_outputs(session *s, period p, month_outputs *out)
                   out->summary.length);
     outfile_stage(&batch, arena_printf(&s->memory, "%s/rejects.csv", folder), out->rejects.data,
                   out->rejects.length);
+    outfile_stage(&batch, arena_printf(&s->memory, "%s/manifest.json", folder), out->manifest.data,
+                  out->manifest.length);
     if (outfile_commit(&batch) != 0)
         return session_write_failed(s, &batch);
     return EXIT_OK;
@@ -58,12 +77,16 @@ static int run_month(session *s, period p, date today)
     buffer_init(&out.pdf);
     buffer_init(&out.summary);
     buffer_init(&out.rejects);
+    buffer_init(&out.manifest);
     int status = render_outputs(s, &f, today, &out);
-    if (status == EXIT_OK)
+    if (status == EXIT_OK) {
+        write_manifest(s, p, &out);
         status = write_outputs(s, p, &out);
+    }
     buffer_free(&out.pdf);
     buffer_free(&out.summary);
     buffer_free(&out.rejects);
+    buffer_free(&out.manifest);
     return status;
 }
 
