@@ -159,8 +159,9 @@ static void report_parse_error(reader *r, const unsigned char *line_part, size_t
         snprintf(reason, sizeof reason, "第%zu列（第%zu个字符）引号使用有误" NOT_READ,
                  r->cell_count + 1, r->line_chars + characters(line_part, fed) + 1);
         fail(r, CSVFILE_SYNTAX, r->line, reason);
-    } else {
-        fail(r, CSVFILE_SYNTAX, r->line, "单元格超过64 KiB" NOT_READ);
+    } else { /* the cell outgrew the limit: name the row where it starts */
+        snprintf(reason, sizeof reason, "第%zu列的单元格超过64 KiB" NOT_READ, r->cell_count + 1);
+        fail(r, CSVFILE_SYNTAX, r->row_line, reason);
     }
 }
 
@@ -291,7 +292,7 @@ static void report_verdict(const encoding_verdict *v, const char *display_path, 
     if (v->kind == ENCODING_VERDICT_NUL)
         snprintf(reason, sizeof reason,
                  "字节偏移%llu处是NUL字节，而文件开头没有字节顺序标记"
-                 "（可能是不带BOM的UTF-16文件）" NOT_READ,
+                 "（可能是不带BOM的UTF-16文件，或不是文本文件）" NOT_READ,
                  (unsigned long long)v->bad_offset);
     else
         snprintf(reason, sizeof reason, "字节偏移%llu处的字节不是有效的%s编码" NOT_READ,

@@ -188,8 +188,9 @@ encoding_status encoding_decode(encoding_decoder *d, const unsigned char *in, si
                                 bool final, unsigned char *out, size_t *out_length)
 {
     size_t total = d->held_length + length;
-    grow_work(d, total);
-    memcpy(d->work, d->held, d->held_length);
+    grow_work(d, total > 0 ? total : 1); /* never a NULL buffer, even for no bytes */
+    if (d->held_length > 0)
+        memcpy(d->work, d->held, d->held_length);
     if (length > 0)
         memcpy(d->work + d->held_length, in, length);
     size_t begin = d->bom_left < total ? d->bom_left : total;
