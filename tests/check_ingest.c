@@ -431,12 +431,12 @@ END_TEST
 START_TEST(every_row_is_accounted_for)
 {
     static const char *const folders[] = {"good", "rules", "csv", "meta", "xml", "folder", "other",
-                                          "forms", "encodings"};
+                                          "forms", "encodings", "supersede"};
     for (size_t i = 0; i < sizeof folders / sizeof folders[0]; i++) {
         const char *dir = arena_printf(&memory, DATA "%s", folders[i]);
         ck_assert_int_eq(ingest_folder(&ctx, dir, DATA "folder/plan.xml"), 0);
     }
-    ck_assert_uint_eq(s.files.count, 45);
+    ck_assert_uint_eq(s.files.count, 57);
     for (size_t i = 0; i < s.files.count; i++) {
         const row_counts *c = &store_file(&s, (int)i)->rows;
         ck_assert_int_eq(c->read, c->accepted + c->rejected + c->superseded);
@@ -615,7 +615,10 @@ START_TEST(form_progress_group_labels_and_units)
 {
     const char *path = DATA "forms/2015-09/样表-进度.csv";
     ingest_file(&ctx, path);
-    ck_assert_str_eq(messages(), ""); /* 合　计 matches: no warning */
+    /* 合　计: 本月 0.5 万元 over the rows' sum is within tolerance, 累计 0.5001 万元 is not */
+    ck_assert_str_eq(messages(),
+        DATA "forms/2015-09/样表-进度.csv:9: 警告：列“累计产值”：“3.50005001”与本文件已接受的2行数据之和"
+             "35000万元相差0.5001万元，以数据行为准\n");
     const submission_file *f = file(path);
     ck_assert_int_eq(f->kind, KIND_PROGRESS);
     ck_assert_str_eq(f->office, "高端装备制造业专项行动工作组"); /* key and value in two cells */
@@ -678,6 +681,21 @@ START_TEST(form_assessment_and_quarterly_titles)
 }
 END_TEST
 
+/* A header of two known columns is enough where the title named the kind. */
+START_TEST(form_kind_from_the_title_alone)
+{
+    const char *path = DATA "forms/2015-Q3/季度-无事项.csv";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), "");
+    ck_assert_int_eq(file(path)->kind, KIND_QUARTERLY);
+    ck_assert_str_eq(file(path)->office, "市市场监管局");
+    expect_counts(path, 1, 1, 0, 0, 0);
+    const quarterly_record *q = vec_at(&s.quarterly, 0);
+    ck_assert_ptr_null(q->topic);
+    ck_assert_str_eq(q->content, "开展“乐清电气”集体商标注册工作。");
+}
+END_TEST
+
 START_TEST(form_without_header_or_with_a_bad_date)
 {
     ingest_file(&ctx, DATA "forms/2015-09/填报日期无效.csv");
@@ -690,6 +708,123 @@ START_TEST(form_without_header_or_with_a_bad_date)
     expect_counts(DATA "forms/2015-09/填报日期无效.csv", 1, 0, 0, 1, 0);
     expect_counts(DATA "forms/2015-09/无表头.csv", 2, 0, 0, 2, 0);
     ck_assert_uint_eq(s.projects.count, 0);
+}
+END_TEST
+
+/* ---- header cells and aliases (inputs.md §2.1) ---- */
+
+START_TEST(header_cells_are_normalised)
+{
+    static const struct {
+        const char *cell, *key;
+        int64_t unit; /* 0: none */
+    } cases[] = {
+        {"2015年 年度计划投资(万元)", "年度计划投资", YUAN_PER_WAN},
+        {"1—9月累计完成投资（万元）", "累计完成投资", YUAN_PER_WAN},
+        {"1-9月累计产值", "累计产值", 0},
+        {"1至9月 累计 产值", "累计产值", 0},
+        {"2015年1-9月累计增加值（亿元）", "累计增加值", YUAN_PER_YI},
+        {"本年累计完成投资", "累计完成投资", 0},
+        {"总 投 资（元）", "总投资", YUAN_PER_YUAN},
+        {"新兴产业用地占比（%）", "新兴产业用地占比", 0},
+        {"填报单位（盖章）", "填报单位", 0},
+        {"\xe3\x80\x80项目\xe3\x80\x80编号\xe3\x80\x80", "项目编号", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char key[256];
+        int64_t unit = 0;
+        bool has_unit = false;
+        table_header_key(cases[i].cell, key, sizeof key, &unit, &has_unit);
+        ck_assert_msg(strcmp(key, cases[i].key) == 0, "%s → %s", cases[i].cell, key);
+        ck_assert_int_eq(has_unit, cases[i].unit != 0);
+        if (has_unit)
+            ck_assert_int_eq(unit, cases[i].unit);
+    }
+}
+END_TEST
+
+/* Every alias that inputs.md §2.1 lists names its column. */
+START_TEST(aliases_of_the_spec)
+{
+    static const struct {
+        record_kind kind;
+        const char *canonical, *aliases;
+    } cases[] = {
+        {KIND_PROJECTS, "项目编号", "编号|项目代码|code"},
+        {KIND_PROJECTS, "所属产业", "产业|产业类别|industry"},
+        {KIND_PROJECTS, "细分领域", "领域|subsector"},
+        {KIND_PROJECTS, "建设地点", "所在镇街|镇街|属地|unit"},
+        {KIND_PROJECTS, "建设单位", "业主单位|项目业主|owner"},
+        {KIND_PROJECTS, "是否战略性新兴产业", "战略性新兴产业|strategic"},
+        {KIND_PROJECTS, "是否当年招引", "当年招引|新招引|attracted"},
+        {KIND_PROJECTS, "总投资", "计划总投资|total_investment"},
+        {KIND_PROJECTS, "年度计划投资", "计划投资|年度投资计划|annual_plan"},
+        {KIND_PROJECTS, "本月完成投资", "当月完成投资|month_investment"},
+        {KIND_PROJECTS, "累计完成投资", "完成投资|累计完成|ytd_investment"},
+        {KIND_PROJECTS, "项目状态", "进展情况|形象进度|status"},
+        {KIND_PROJECTS, "存在问题", "存在的问题|问题|issues"},
+        {KIND_PROGRESS, "单位", "镇街|地区|所在镇街|unit"},
+        {KIND_PROGRESS, "所属产业", "产业"},
+        {KIND_PROGRESS, "细分领域", "领域"},
+        {KIND_PROGRESS, "本月产值", "当月产值|month_output"},
+        {KIND_PROGRESS, "累计产值", "总产值|累计总产值|ytd_output"},
+        {KIND_PROGRESS, "上年同期累计产值", "上年同期产值|去年同期产值|prior_ytd_output"},
+        {KIND_PROGRESS, "累计增加值", "累计实现增加值|ytd_value_added"},
+        {KIND_PROGRESS, "上年同期累计增加值", "上年同期增加值|去年同期增加值|prior_ytd_value_added"},
+        {KIND_ASSESSMENT, "新兴产业用地占比", "land_pct"},
+        {KIND_ASSESSMENT, "龙头企业培育", "leading_enterprises"},
+        {KIND_QUARTERLY, "事项", "topic"},
+        {KIND_QUARTERLY, "内容", "content"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const table *t = table_for(cases[i].kind);
+        int column = table_column_named(t, cases[i].canonical);
+        ck_assert_int_ge(column, 0);
+        ck_assert_int_eq(table_match(t, cases[i].canonical), column);
+        char list[256];
+        snprintf(list, sizeof list, "%s", cases[i].aliases);
+        for (char *save = NULL, *alias = strtok_r(list, "|", &save); alias;
+             alias = strtok_r(NULL, "|", &save))
+            ck_assert_msg(table_match(t, alias) == column, "%s → %s", alias, cases[i].canonical);
+    }
+}
+END_TEST
+
+/* ---- superseding across files (inputs.md §3) ---- */
+
+START_TEST(later_submissions_supersede_earlier_ones)
+{
+    ck_assert_int_eq(ingest_folder(&ctx, DATA "supersede", NULL), 0);
+    ck_assert_str_eq(messages(),
+        DATA "supersede/2015-09/b-考核.csv:3: 列“新兴产业用地占比”：“abc%”不是有效百分比\n");
+    /* assessment, year to date: August's 柳市镇 and a's by b's (later date) */
+    expect_counts(DATA "supersede/2015-08/考核-八月.csv", 1, 0, 0, 0, 1);
+    expect_counts(DATA "supersede/2015-09/a-考核.csv", 2, 1, 0, 0, 1);
+    /* b's 虹桥镇 was rejected: it supersedes nothing, a's 虹桥镇 stays */
+    expect_counts(DATA "supersede/2015-09/b-考核.csv", 2, 1, 0, 1, 0);
+    /* no date sent counts as earlier than any date, whatever the path */
+    expect_counts(DATA "supersede/2015-09/c-有日期.csv", 1, 1, 0, 0, 0);
+    expect_counts(DATA "supersede/2015-09/z-无日期.csv", 1, 0, 0, 0, 1);
+    /* equal dates: the later path wins */
+    expect_counts(DATA "supersede/2015-09/e-进度.csv", 1, 0, 0, 0, 1);
+    expect_counts(DATA "supersede/2015-09/f-进度.csv", 1, 1, 0, 0, 0);
+    ck_assert_int_eq(progress(1)->ytd_output, 1100000);
+    ck_assert_int_eq(progress(1)->fate, FATE_ACCEPTED);
+    /* quarterly: an office's later file replaces its earlier one whole */
+    expect_counts(DATA "supersede/2015-Q3/季度-1.csv", 3, 0, 0, 0, 3);
+    expect_counts(DATA "supersede/2015-Q3/季度-2.csv", 1, 1, 0, 0, 0);
+    row_counts total = store_totals(&s);
+    ck_assert_int_eq(total.read, 13);
+    ck_assert_int_eq(total.accepted, 5);
+    ck_assert_int_eq(total.rejected, 1);
+    ck_assert_int_eq(total.superseded, 7);
+    for (size_t i = 0; i < s.assessments.count; i++) {
+        const assessment_record *a = vec_at(&s.assessments, i);
+        if (a->unit == unit("柳市镇") && a->fate == FATE_ACCEPTED)
+            ck_assert_int_eq(a->land_pct_e4, 350000);
+        if (a->unit == unit("北白象镇") && a->fate == FATE_ACCEPTED)
+            ck_assert_int_eq(a->land_pct_e4, 550000);
+    }
 }
 END_TEST
 
@@ -809,6 +944,31 @@ START_TEST(xml_declared_gb2312_is_read_as_gb18030)
     expect_counts(path, 1, 1, 0, 0, 0);
     ck_assert_int_eq(progress(0)->unit, unit("翁垟街道"));
     ck_assert_int_eq(progress(0)->ytd_output, 1000000);
+}
+END_TEST
+
+START_TEST(xml_assessment_and_utf16)
+{
+    const char *assessment = DATA "xml/2015-09/考核.xml", *utf16 = DATA "xml/2015-09/UTF16.xml";
+    ingest_file(&ctx, assessment);
+    ingest_file(&ctx, utf16);
+    ck_assert_str_eq(messages(), "");
+    ck_assert_int_eq(file(assessment)->sent, 20150930);
+    expect_counts(assessment, 1, 1, 0, 0, 0);
+    const assessment_record *a = vec_at(&s.assessments, 0);
+    ck_assert_int_eq(a->unit, unit("柳市镇"));
+    ck_assert_int_eq(a->land_pct_e4, 627000);
+    ck_assert_int_eq(a->new_platforms, 3);
+    ck_assert_int_eq(a->provincial_platforms, 2);
+    ck_assert_int_eq(a->leading_enterprises, LEADING_GOOD);
+    ck_assert(a->annual_plan_done);
+    ck_assert_int_eq(a->provincial_honors, 1);
+    ck_assert_str_eq(file(utf16)->encoding, "UTF-16LE");
+    ck_assert_int_eq(file(utf16)->sent, 20151008);
+    expect_counts(utf16, 1, 1, 0, 0, 0);
+    const quarterly_record *q = vec_at(&s.quarterly, 0);
+    ck_assert(q->period.quarter == 3);
+    ck_assert_str_eq(q->content, "新增浙江省著名商标6件。");
 }
 END_TEST
 
@@ -947,13 +1107,18 @@ int main(void)
     tcase_add_test(tc, form_progress_group_labels_and_units);
     tcase_add_test(tc, form_metadata_precedence);
     tcase_add_test(tc, form_assessment_and_quarterly_titles);
+    tcase_add_test(tc, form_kind_from_the_title_alone);
     tcase_add_test(tc, form_without_header_or_with_a_bad_date);
+    tcase_add_test(tc, header_cells_are_normalised);
+    tcase_add_test(tc, aliases_of_the_spec);
+    tcase_add_test(tc, later_submissions_supersede_earlier_ones);
     tcase_add_test(tc, gb18030_form_as_excel_exports_it);
     tcase_add_test(tc, utf16_unicode_text);
     tcase_add_test(tc, bytes_valid_in_no_encoding);
     tcase_add_test(tc, valid_in_both_keeps_utf8);
     tcase_add_test(tc, no_column_name_in_gbk_is_valid_utf8);
     tcase_add_test(tc, xml_declared_gb2312_is_read_as_gb18030);
+    tcase_add_test(tc, xml_assessment_and_utf16);
     tcase_add_test(tc, xml_attacks_are_refused_unexpanded);
     tcase_add_test(tc, xml_external_dtd_is_not_fetched);
     tcase_add_test(tc, xml_gzip_is_not_inflated);

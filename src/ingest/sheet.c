@@ -2,7 +2,8 @@
  * sheet.c: CSV rows → the record builder (see sheet.h).  Rows before the header are the
  * preamble: a title names the kind, key：value cells state the office, dates and unit.
  * The header is the first row with three cells that name columns (or that names a
- * kind), together with the row under it when that row only fills in group labels.  The
+ * kind, or two columns of the kind the title named), together with the row under it
+ * when that row only fills in group labels.  The
  * last candidate row is held until the next row shows whether it is a header.  After
  * the header: data rows, 合计/总计 rows (checked by the builder), 小计 rows and notes.
  */
@@ -56,6 +57,7 @@ typedef struct sheet {
     long first_plain_line; /* the first row before the header that is no title/metadata */
     long rows_after_plain; /* rows after it: the data rows of a file without header */
     bool in_notes;
+    header_key *keys;      /* CSVFILE_MAX_CELLS of them, for the header tests (heap) */
 } sheet;
 
 /* ---- cells ---- */
@@ -373,10 +375,21 @@ static bool is_second_header_row(const held_row *top, const csvfile_row *bottom)
     return named > 0;
 }
 
-/* Enough to be the header: three cells naming columns, or a kind named. */
-static bool header_worthy(const header_key *keys, size_t count)
+/* Enough to be the header: three cells naming columns, or a kind named, or, where the
+ * title named the kind, two cells naming that kind's columns. */
+static bool header_worthy(const sheet *s, const header_key *keys, size_t count)
 {
-    return count_data_columns(keys, count) >= 3 || kind_of_keys(keys, count) != KIND_UNKNOWN;
+    if (count_data_columns(keys, count) >= 3 || kind_of_keys(keys, count) != KIND_UNKNOWN)
+        return true;
+    if (s->title_kind == KIND_UNKNOWN)
+        return false;
+    const table *t = table_for(s->title_kind);
+    size_t named = 0;
+    for (size_t i = 0; i < count; i++) {
+        int column = table_match(t, keys[i].key);
+        named += column >= 0 && !table_type_is_metadata(t->columns[column].type);
+    }
+    return named >= 2;
 }
 
 /* Maps header cells to columns; rejects the file on a column named twice. */
@@ -438,9 +451,7 @@ static void take_header(sheet *s, const csvfile_row *bottom)
 {
     builder *b = s->b;
     const held_row *top = &s->held;
-    header_key *keys = malloc(CSVFILE_MAX_CELLS * sizeof *keys);
-    if (!keys)
-        die_oom();
+    header_key *keys = s->keys;
     s->header_seen = true;
     s->saw_known = true;
     s->holding = false;
@@ -457,7 +468,6 @@ static void take_header(sheet *s, const csvfile_row *bottom)
         if (map_columns(s, top->line, keys, shown))
             check_required(s, top->line);
     }
-    free(keys);
 }
 
 /* ---- rows ---- */
@@ -547,16 +557,12 @@ static void release_plain(sheet *s)
 
 static bool held_worthy(sheet *s)
 {
-    header_key *keys = malloc(CSVFILE_MAX_CELLS * sizeof *keys);
-    if (!keys)
-        die_oom();
+    header_key *keys = s->keys;
     size_t count = header_keys(&s->held, NULL, keys);
     bool data;
     for (size_t j = 0; j < count; j++)
         s->saw_known |= names_column(keys[j].key, &data);
-    bool worthy = header_worthy(keys, count);
-    free(keys);
-    return worthy;
+    return header_worthy(s, keys, count);
 }
 
 /* Enough for a header of two rows: top and bottom together name three columns or a kind. */
@@ -564,12 +570,7 @@ static bool pair_worthy(sheet *s, const csvfile_row *bottom)
 {
     if (!is_second_header_row(&s->held, bottom))
         return false;
-    header_key *keys = malloc(CSVFILE_MAX_CELLS * sizeof *keys);
-    if (!keys)
-        die_oom();
-    bool worthy = header_worthy(keys, header_keys(&s->held, bottom, keys));
-    free(keys);
-    return worthy;
+    return header_worthy(s, s->keys, header_keys(&s->held, bottom, s->keys));
 }
 
 /* A non-empty row before the header. */
@@ -640,12 +641,17 @@ static void sheet_init(sheet *s, builder *b)
 {
     memset(s, 0, sizeof *s);
     s->b = b;
+    s->keys = malloc(CSVFILE_MAX_CELLS * sizeof *s->keys);
+    if (!s->keys)
+        die_oom();
 }
 
 static void sheet_release(sheet *s)
 {
     free(s->held.text);
+    free(s->keys);
     s->held.text = NULL;
+    s->keys = NULL;
 }
 
 static csvfile_status read_pass(sheet *s, const char *path, encoding_id encoding, bool bom)
