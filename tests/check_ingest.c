@@ -1,13 +1,13 @@
 /*
  * check_ingest.c: submissions → store, end to end on the fixtures in tests/data/ingest
  * with the real input/plan.xml: exact 元 values, exact messages (file:line: 列“…”：“…”
- * reason), every row accounted for, CSV line numbers, and XML that must not expand or
- * load anything.  Runs from the repository root.
+ * reason), every row accounted for, CSV line numbers, the 样表 form, every encoding,
+ * superseding, streaming in bounded memory, and XML that must not expand or load
+ * anything.  Runs from the repository root.
  */
 #include "ingest/csvfile.h"
 #include "ingest/encoding.h"
 #include "ingest/ingest.h"
-
 #include "ingest/table.h"
 #include "model/text.h"
 

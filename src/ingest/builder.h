@@ -31,7 +31,7 @@ typedef struct builder_row {
     int reader_error_column; /* the column it concerns, or -1 */
 } builder_row;
 
-/* Metadata the file states outside its rows: XML root attributes, later the 样表
+/* Metadata the file states outside its rows: XML root attributes or the 样表
  * preamble; or, for the period, the folder name. */
 typedef struct builder_metadata {
     const char *office; /* as written, or NULL */
