@@ -58,6 +58,8 @@ int main(int argc, char **argv)
         return cmd_quarter(argc - 1, argv + 1);
     if (strcmp(command, "verify") == 0)
         return cmd_verify(argc - 1, argv + 1);
+    if (strcmp(command, "check") == 0)
+        return cmd_check(argc - 1, argv + 1);
     fprintf(stderr, "bulletin: 未知的子命令“%s”\n", command);
     print_usage(stderr);
     return EXIT_USAGE;

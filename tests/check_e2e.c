@@ -2,10 +2,13 @@
  * check_e2e.c: the real program on the real sample input.  Runs `bulletin run` for
  * 2015-09 twice and inspects what it wrote with poppler-utils and qpdf: fonts embedded
  * as unicode subsets, the text extractable, no tool warning, the figures of
- * tools/sample-figures.txt in summary.json, byte-identical files on the second run.
+ * tools/sample-figures.txt in summary.json, the sample's faulty rows in rejects.csv,
+ * manifest.json's hashes, byte-identical files on the second run.
  */
 #define _GNU_SOURCE
 #include "testutil.h"
+
+#include "cmd/cmd.h"
 
 #include <check.h>
 #include <math.h>
@@ -16,10 +19,12 @@
 
 static char *first_output, *second_output;
 static int first_status = -1, second_status = -1;
+static char *first_err;
 
-static char *first_stderr;
+static const char *const output_names[] = {"bulletin-2015-09.pdf", "summary.json", "rejects.csv",
+                                           "manifest.json"};
 
-static int run_into(const char *folder)
+static int run_into(const char *folder, char **err)
 {
     command_result r = run_command("SOURCE_DATE_EPOCH=1443744000 %s run --period 2015-09 "
                                    "--input input --output %s",
@@ -27,8 +32,8 @@ static int run_into(const char *folder)
     if (r.status != 0 && r.status != 3)
         fprintf(stderr, "bulletin run: status %d\n%s", r.status, r.err);
     int status = r.status;
-    if (!first_stderr)
-        first_stderr = strdup(r.err);
+    if (err)
+        *err = strdup(r.err ? r.err : "");
     command_result_free(&r);
     return status;
 }
@@ -37,8 +42,8 @@ static void run_twice(void)
 {
     first_output = make_scratch_folder();
     second_output = make_scratch_folder();
-    first_status = run_into(first_output);
-    second_status = run_into(second_output);
+    first_status = run_into(first_output, &first_err);
+    second_status = run_into(second_output, NULL);
 }
 
 static void remove_outputs(void)
@@ -47,6 +52,7 @@ static void remove_outputs(void)
     command_result_free(&r);
     free(first_output);
     free(second_output);
+    free(first_err);
 }
 
 static char *output_path(const char *folder, const char *name)
@@ -57,21 +63,18 @@ static char *output_path(const char *folder, const char *name)
     return path;
 }
 
-START_TEST(run_succeeds_and_writes_its_files)
+/* The sample's five faulty rows are rejected: status 3 and the one summary line. */
+START_TEST(run_writes_its_files_and_reports_the_rejects)
 {
-    /* one late report (时尚旅游 projects, sent 2015-10-03) and two offices' quarterly items
-     * missing: the outputs are written and the status says so */
     ck_assert_int_eq(first_status, 3);
     ck_assert_int_eq(second_status, 3);
     char *expected = NULL;
-    if (asprintf(&expected, "bulletin: 2015-09 已生成；拒收 0 行，警告 0 行，迟报或缺报 3 份，详见 %s/2015-09/\n",
-                 first_output) < 0)
-        abort();
-    ck_assert_str_eq(first_stderr, expected);
+    ck_assert_int_ge(asprintf(&expected, "bulletin: 2015-09 已生成；拒收 5 行，警告 0 行，迟报或缺报 3 份，"
+                                         "详见 %s/2015-09/\n", first_output), 0);
+    ck_assert_str_eq(first_err, expected);
     free(expected);
-    const char *names[] = {"bulletin-2015-09.pdf", "summary.json", "rejects.csv"};
-    for (size_t i = 0; i < 3; i++) {
-        char *path = output_path(first_output, names[i]);
+    for (size_t i = 0; i < 4; i++) {
+        char *path = output_path(first_output, output_names[i]);
         size_t length = 0;
         char *bytes = read_whole_file(path, &length);
         ck_assert_msg(bytes && length > 0, "%s missing or empty", path);
@@ -160,8 +163,8 @@ END_TEST
 
 START_TEST(second_run_gives_identical_bytes)
 {
-    const char *names[] = {"bulletin-2015-09.pdf", "summary.json", "rejects.csv"};
-    for (size_t i = 0; i < 3; i++) {
+    const char *const *names = output_names;
+    for (size_t i = 0; i < 4; i++) {
         char *a = output_path(first_output, names[i]), *b = output_path(second_output, names[i]);
         size_t length_a = 0, length_b = 0;
         char *bytes_a = read_whole_file(a, &length_a), *bytes_b = read_whole_file(b, &length_b);
@@ -324,6 +327,74 @@ START_TEST(the_project_table_repeats_its_header_on_every_page)
 }
 END_TEST
 
+/* The faulty rows that tools/gensample.c adds to three 样表 exports of 2015-09. */
+START_TEST(rejects_csv_lists_the_sample_faults)
+{
+    char *path = output_path(first_output, "rejects.csv");
+    char *csv = read_whole_file(path, NULL);
+    ck_assert_ptr_nonnull(csv);
+    ck_assert_str_eq(csv,
+        "\xEF\xBB\xBF" "文件,行,列,值,级别,原因\r\n"
+        "input/2015-09/信息经济-项目.csv,37,建设地点,乐清湾港区,错误,不是计划中的考核单位\r\n"
+        "input/2015-09/信息经济-项目.csv,38,累计完成投资,\"1,3O0\",错误,不是有效金额\r\n"
+        "input/2015-09/信息经济-项目.csv,39,项目编号,XX2015-005,错误,与第11行重复\r\n"
+        "input/2015-09/信息经济-项目.csv,40,累计完成投资,263475.6,警告,"
+        "与本文件已接受的30行数据之和263375.6万元相差100万元，以数据行为准\r\n"
+        "input/2015-09/生命健康-进度.csv,24,所属产业,生物医药,错误,不是计划中的产业\r\n"
+        "input/2015-09/高端装备-进度.txt,37,细分领域,,错误,"
+        "为空（产业整体），而本文件第25行已按细分领域填报同一单位和产业，整体行不计入\r\n");
+    free(csv);
+    free(path);
+}
+END_TEST
+
+/* Every row of the run accounted for: read = accepted + rejected + superseded. */
+START_TEST(summary_rows_reconcile)
+{
+    char *path = output_path(first_output, "summary.json");
+    char *json = read_whole_file(path, NULL);
+    ck_assert_ptr_nonnull(json);
+    ck_assert_ptr_nonnull(strstr(json, "\"rows\": {\n    \"read\": 2741,\n    \"accepted\": 2736,\n"
+                                       "    \"warned\": 0,\n    \"rejected\": 5,\n"
+                                       "    \"superseded\": 0\n  }"));
+    free(json);
+    free(path);
+}
+END_TEST
+
+/* manifest.json: the outputs' hashes as sha256sum computes them, the sample's encodings. */
+START_TEST(manifest_hashes_the_outputs)
+{
+    char *path = output_path(first_output, "manifest.json");
+    char *json = read_whole_file(path, NULL);
+    ck_assert_ptr_nonnull(json);
+    for (size_t i = 0; i < 3; i++) {
+        char *output = output_path(first_output, output_names[i]);
+        command_result sum = run_command("sha256sum %s | cut -c1-64 | tr -d '\\n'", output);
+        char *entry = NULL;
+        ck_assert_int_ge(asprintf(&entry, "\"path\": \"%s\",\n      \"sha256\": \"%s\"",
+                                  output_names[i], sum.out), 0);
+        ck_assert_msg(strstr(json, entry) != NULL, "manifest.json lacks %s", entry);
+        free(entry);
+        command_result_free(&sum);
+        free(output);
+    }
+    const char *expected[] = {
+        "\"version\": \"" BULLETIN_VERSION "\"",
+        "\"path\": \"input/2015-09/信息经济-项目.csv\",",
+        "\"encoding\": \"GB18030\",\n      \"rejected_whole\": false,\n      \"rows\": {\n"
+        "        \"read\": 33,\n        \"accepted\": 30,\n        \"warned\": 0,\n"
+        "        \"rejected\": 3,\n",
+        "\"encoding\": \"UTF-16LE\",",
+        "  \"rows\": {\n    \"read\": 2741,\n    \"accepted\": 2736,\n",
+    };
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+        ck_assert_msg(strstr(json, expected[i]) != NULL, "manifest.json lacks:\n%s", expected[i]);
+    free(json);
+    free(path);
+}
+END_TEST
+
 START_TEST(an_invalid_plan_stops_the_run_with_65)
 {
     char *output = make_scratch_folder();
@@ -360,7 +431,10 @@ int main(void)
     TCase *tc = tcase_create("sample month");
     tcase_set_timeout(tc, 120);
     tcase_add_unchecked_fixture(tc, run_twice, remove_outputs);
-    tcase_add_test(tc, run_succeeds_and_writes_its_files);
+    tcase_add_test(tc, run_writes_its_files_and_reports_the_rejects);
+    tcase_add_test(tc, rejects_csv_lists_the_sample_faults);
+    tcase_add_test(tc, summary_rows_reconcile);
+    tcase_add_test(tc, manifest_hashes_the_outputs);
     tcase_add_test(tc, every_font_is_an_embedded_unicode_subset);
     tcase_add_test(tc, text_comes_back_from_pdftotext);
     tcase_add_test(tc, poppler_and_qpdf_print_no_warning);

@@ -1,14 +1,18 @@
 /*
  * check_ingest.c: submissions → store, end to end on the fixtures in tests/data/ingest
  * with the real input/plan.xml: exact 元 values, exact messages (file:line: 列“…”：“…”
- * reason), every row accounted for, CSV line numbers, and XML that must not expand or
- * load anything.  Runs from the repository root.
+ * reason), every row accounted for, CSV line numbers, the 样表 form, every encoding,
+ * superseding, streaming in bounded memory, and XML that must not expand or load
+ * anything.  Runs from the repository root.
  */
 #include "ingest/csvfile.h"
 #include "ingest/encoding.h"
 #include "ingest/ingest.h"
+#include "ingest/table.h"
+#include "model/text.h"
 
 #include <check.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,7 +299,7 @@ END_TEST
 START_TEST(invalid_utf8_rejects_the_file_with_its_offset)
 {
     expect_unreadable(DATA "csv/2015-09/编码错误.csv",
-        DATA "csv/2015-09/编码错误.csv: 字节偏移186处不是有效的UTF-8编码，文件未读入（不计行数）\n");
+        DATA "csv/2015-09/编码错误.csv:3: 字节偏移186处的字节不是有效的UTF-8或GB18030编码，文件未读入（不计行数）\n");
 }
 END_TEST
 
@@ -426,12 +430,13 @@ END_TEST
 
 START_TEST(every_row_is_accounted_for)
 {
-    static const char *const folders[] = {"good", "rules", "csv", "meta", "xml", "folder", "other"};
+    static const char *const folders[] = {"good", "rules", "csv", "meta", "xml", "folder", "other",
+                                          "forms", "encodings", "supersede"};
     for (size_t i = 0; i < sizeof folders / sizeof folders[0]; i++) {
         const char *dir = arena_printf(&memory, DATA "%s", folders[i]);
         ck_assert_int_eq(ingest_folder(&ctx, dir, DATA "folder/plan.xml"), 0);
     }
-    ck_assert_uint_eq(s.files.count, 26);
+    ck_assert_uint_eq(s.files.count, 57);
     for (size_t i = 0; i < s.files.count; i++) {
         const row_counts *c = &store_file(&s, (int)i)->rows;
         ck_assert_int_eq(c->read, c->accepted + c->rejected + c->superseded);
@@ -493,7 +498,7 @@ START_TEST(utf8_split_across_chunks)
 {
     static const char text[] = "\xEF\xBB\xBF" "中文，x";
     encoding_decoder d;
-    encoding_init(&d);
+    encoding_init(&d, ENCODING_UTF8, true);
     unsigned char out[ENCODING_OUT_ROOM(1)], all[64];
     size_t total = 0, n;
     for (size_t i = 0; i < sizeof text - 1; i++) {
@@ -504,11 +509,12 @@ START_TEST(utf8_split_across_chunks)
     }
     all[total] = '\0';
     ck_assert_str_eq((char *)all, "中文，x");
-    ck_assert(d.bom);
-    encoding_init(&d);
+    encoding_close(&d);
+    encoding_init(&d, ENCODING_UTF8, false);
     unsigned char cut[] = {'a', 0xE4, 0xB8}; /* a sequence the file ends inside */
     ck_assert_int_eq(encoding_decode(&d, cut, 3, true, out, &n), ENCODING_INVALID);
     ck_assert_int_eq(d.bad_offset, 1);
+    encoding_close(&d);
 }
 END_TEST
 
@@ -546,7 +552,8 @@ START_TEST(rows_across_chunks_keep_their_lines)
     fclose(out);
     line_log *log = calloc(1, sizeof *log);
     csvfile_info info;
-    ck_assert_int_eq(csvfile_read(path, path, 0, log_line, log, &info, &s.diags), CSVFILE_OK);
+    ck_assert_int_eq(csvfile_read(path, path, ENCODING_UTF8, false, 0, log_line, log, &info, &s.diags),
+                     CSVFILE_OK);
     unlink(path);
     ck_assert_uint_eq(log->count, 3000);
     for (size_t i = 0; i < 3000; i++)
@@ -554,6 +561,512 @@ START_TEST(rows_across_chunks_keep_their_lines)
     ck_assert_int_eq(info.lines, line - 1);
     ck_assert_int_eq(info.delimiter, ',');
     free(log);
+}
+END_TEST
+
+/* ---- the 样表 form (inputs.md §2.3) ---- */
+
+START_TEST(form_projects_preamble_two_row_header_totals_and_notes)
+{
+    const char *path = DATA "forms/2015-09/样表-项目.csv";
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    ck_assert_str_eq(messages(),
+        DATA "forms/2015-09/样表-项目.csv:10: 列“建设地点”：“火星镇”不是计划中的考核单位\n"
+        DATA "forms/2015-09/样表-项目.csv:11: 列“项目编号”：“F-001”与第7行重复\n"
+        DATA "forms/2015-09/样表-项目.csv:12: 列“累计完成投资”：“4O”不是有效金额\n"
+        DATA "forms/2015-09/样表-项目.csv:13: 警告：列“累计完成投资”：“340”与本文件已接受的2行数据之和"
+             "330万元相差10万元，以数据行为准\n");
+    const submission_file *f = file(path);
+    ck_assert_int_eq(f->kind, KIND_PROJECTS); /* from the title */
+    ck_assert_str_eq(f->office, "信息经济产业专项行动工作组");
+    ck_assert(f->has_period && f->period.year == 2015 && f->period.month == 9);
+    ck_assert_int_eq(f->sent, 20150930);
+    ck_assert_str_eq(f->encoding, "UTF-8");
+    /* 序号, preamble, header, 小计, 合计 and notes are no data rows */
+    expect_counts(path, 5, 2, 0, 3, 0);
+    ck_assert_uint_eq(s.projects.count, 2);
+    const project_record *r = project(0);
+    ck_assert_int_eq(r->origin.line, 7);
+    ck_assert_str_eq(r->code, "F-001");
+    ck_assert_str_eq(r->name, "智能电表项目");
+    ck_assert_int_eq(r->industry, industry("信息经济产业"));
+    ck_assert_int_eq(r->subsector, subsector("物联网"));
+    ck_assert_int_eq(r->unit, unit("柳市镇"));
+    ck_assert_str_eq(r->owner, "某电气公司");
+    ck_assert(r->strategic && !r->attracted);
+    ck_assert_int_eq(r->total_investment, 12000000); /* "1,200" under 投资情况（万元） */
+    ck_assert_int_eq(r->annual_plan, 3000000);
+    ck_assert_int_eq(r->month_investment, 200000);
+    ck_assert_int_eq(r->ytd_investment, 2500000);   /* 1-9月累计完成投资 */
+    ck_assert_int_eq(r->status, STATUS_BUILDING);
+    r = project(1);
+    ck_assert_int_eq(r->origin.line, 8);
+    ck_assert_int_eq(r->industry, industry("信息经济产业")); /* from 电子信息 */
+    ck_assert(!r->strategic && r->attracted);
+    ck_assert_int_eq(r->total_investment, 5000000);
+    ck_assert_str_eq(r->issues, "资金未到位");
+}
+END_TEST
+
+/* Group labels read both ways (本月 under 产值 → 本月产值; 上年同期累计 over 产值 →
+ * 上年同期累计产值); the unit of a cell beats its header, which beats the group label,
+ * which beats the preamble's 单位 (here 元). */
+START_TEST(form_progress_group_labels_and_units)
+{
+    const char *path = DATA "forms/2015-09/样表-进度.csv";
+    ingest_file(&ctx, path);
+    /* 合　计: 本月 0.5 万元 over the rows' sum is within tolerance, 累计 0.5001 万元 is not */
+    ck_assert_str_eq(messages(),
+        DATA "forms/2015-09/样表-进度.csv:9: 警告：列“累计产值”：“3.50005001”与本文件已接受的2行数据之和"
+             "35000万元相差0.5001万元，以数据行为准\n");
+    const submission_file *f = file(path);
+    ck_assert_int_eq(f->kind, KIND_PROGRESS);
+    ck_assert_str_eq(f->office, "高端装备制造业专项行动工作组"); /* key and value in two cells */
+    ck_assert_int_eq(f->sent, 20151001);                          /* 填报日期: then 2015/10/1 */
+    ck_assert(f->period.year == 2015 && f->period.month == 9);
+    expect_counts(path, 2, 2, 0, 0, 0);
+    const progress_record *r = progress(0);
+    ck_assert_int_eq(r->origin.line, 7);
+    ck_assert_int_eq(r->unit, unit("柳市镇"));
+    ck_assert_int_eq(r->subsector, subsector("激光与光电"));
+    ck_assert_int_eq(r->month_output, 12000000);           /* 0.12 under 产值（亿元） */
+    ck_assert_int_eq(r->ytd_output, 150000000);            /* 1.5 亿元 */
+    ck_assert_int_eq(r->ytd_value_added, 30000000);        /* 增加值: the preamble's 元 */
+    ck_assert_int_eq(r->prior_ytd_output, 120000000);      /* 上年同期累计（万元） over 产值 */
+    ck_assert_int_eq(r->prior_ytd_value_added, 25000000);  /* 增加值（元） beats the label */
+    r = progress(1);
+    ck_assert_int_eq(r->month_output, 5000000);            /* 500万元 in the cell */
+    ck_assert_int_eq(r->ytd_output, 200000000);
+    ck_assert_int_eq(r->prior_ytd_value_added, 36000000);
+}
+END_TEST
+
+/* A column in the row beats the preamble, which beats the folder. */
+START_TEST(form_metadata_precedence)
+{
+    const char *path = DATA "forms/2015-08/元数据优先.csv";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), "");
+    const submission_file *f = file(path);
+    ck_assert(f->period.year == 2015 && f->period.month == 9); /* 报告期 over the folder 2015-08 */
+    ck_assert_int_eq(f->sent, 20151005); /* the 填报日期 column over the preamble's 2015年9月30日 */
+    ck_assert_str_eq(f->office, "生命健康产业专项行动工作组");
+    expect_counts(path, 1, 1, 0, 0, 0);
+    ck_assert_int_eq(progress(0)->period.month, 9);
+}
+END_TEST
+
+START_TEST(form_assessment_and_quarterly_titles)
+{
+    const char *assessment = DATA "forms/2015-09/考核-空白日期.csv";
+    const char *quarterly = DATA "forms/2015-Q3/季度-样表.csv";
+    ingest_file(&ctx, assessment);
+    ingest_file(&ctx, quarterly);
+    ck_assert_str_eq(messages(), "");
+    ck_assert_int_eq(file(assessment)->kind, KIND_ASSESSMENT);
+    ck_assert_str_eq(file(assessment)->office, "市发改局");
+    ck_assert_int_eq(file(assessment)->sent, 0); /* a blank form's 年 月 日: date unknown */
+    expect_counts(assessment, 2, 2, 0, 0, 0);
+    const assessment_record *a = vec_at(&s.assessments, 1);
+    ck_assert_int_eq(a->unit, unit("北白象镇"));
+    ck_assert_int_eq(a->land_pct_e4, 400000);
+    ck_assert_int_eq(file(quarterly)->kind, KIND_QUARTERLY);
+    ck_assert_str_eq(file(quarterly)->office, "市经信局");
+    ck_assert_int_eq(file(quarterly)->sent, 20151008);
+    expect_counts(quarterly, 2, 2, 0, 0, 0);
+    const quarterly_record *q = vec_at(&s.quarterly, 0);
+    ck_assert(q->period.year == 2015 && q->period.quarter == 3);
+    ck_assert_str_eq(q->topic, "政策完善整合");
+    ck_assert_str_eq(q->content, "出台扶持办法。");
+}
+END_TEST
+
+/* A header of two known columns is enough where the title named the kind. */
+START_TEST(form_kind_from_the_title_alone)
+{
+    const char *path = DATA "forms/2015-Q3/季度-无事项.csv";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), "");
+    ck_assert_int_eq(file(path)->kind, KIND_QUARTERLY);
+    ck_assert_str_eq(file(path)->office, "市市场监管局");
+    expect_counts(path, 1, 1, 0, 0, 0);
+    const quarterly_record *q = vec_at(&s.quarterly, 0);
+    ck_assert_ptr_null(q->topic);
+    ck_assert_str_eq(q->content, "开展“乐清电气”集体商标注册工作。");
+}
+END_TEST
+
+START_TEST(form_without_header_or_with_a_bad_date)
+{
+    ingest_file(&ctx, DATA "forms/2015-09/填报日期无效.csv");
+    ingest_file(&ctx, DATA "forms/2015-09/无表头.csv");
+    ck_assert_str_eq(messages(),
+        DATA "forms/2015-09/填报日期无效.csv:2: 表头前的填报日期“2015年9月31日”不是有效日期，"
+             "本文件1行数据均未计入\n"
+        DATA "forms/2015-09/无表头.csv:3: 找不到表头（应有一行至少三个单元格是已知的列名），"
+             "本文件2行数据均未计入\n");
+    expect_counts(DATA "forms/2015-09/填报日期无效.csv", 1, 0, 0, 1, 0);
+    expect_counts(DATA "forms/2015-09/无表头.csv", 2, 0, 0, 2, 0);
+    ck_assert_uint_eq(s.projects.count, 0);
+}
+END_TEST
+
+/* ---- header cells and aliases (inputs.md §2.1) ---- */
+
+START_TEST(header_cells_are_normalised)
+{
+    static const struct {
+        const char *cell, *key;
+        int64_t unit; /* 0: none */
+    } cases[] = {
+        {"2015年 年度计划投资(万元)", "年度计划投资", YUAN_PER_WAN},
+        {"1—9月累计完成投资（万元）", "累计完成投资", YUAN_PER_WAN},
+        {"1-9月累计产值", "累计产值", 0},
+        {"1至9月 累计 产值", "累计产值", 0},
+        {"2015年1-9月累计增加值（亿元）", "累计增加值", YUAN_PER_YI},
+        {"本年累计完成投资", "累计完成投资", 0},
+        {"总 投 资（元）", "总投资", YUAN_PER_YUAN},
+        {"新兴产业用地占比（%）", "新兴产业用地占比", 0},
+        {"填报单位（盖章）", "填报单位", 0},
+        {"\xe3\x80\x80项目\xe3\x80\x80编号\xe3\x80\x80", "项目编号", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char key[256];
+        int64_t unit = 0;
+        bool has_unit = false;
+        table_header_key(cases[i].cell, key, sizeof key, &unit, &has_unit);
+        ck_assert_msg(strcmp(key, cases[i].key) == 0, "%s → %s", cases[i].cell, key);
+        ck_assert_int_eq(has_unit, cases[i].unit != 0);
+        if (has_unit)
+            ck_assert_int_eq(unit, cases[i].unit);
+    }
+}
+END_TEST
+
+/* Every alias that inputs.md §2.1 lists names its column. */
+START_TEST(aliases_of_the_spec)
+{
+    static const struct {
+        record_kind kind;
+        const char *canonical, *aliases;
+    } cases[] = {
+        {KIND_PROJECTS, "项目编号", "编号|项目代码|code"},
+        {KIND_PROJECTS, "所属产业", "产业|产业类别|industry"},
+        {KIND_PROJECTS, "细分领域", "领域|subsector"},
+        {KIND_PROJECTS, "建设地点", "所在镇街|镇街|属地|unit"},
+        {KIND_PROJECTS, "建设单位", "业主单位|项目业主|owner"},
+        {KIND_PROJECTS, "是否战略性新兴产业", "战略性新兴产业|strategic"},
+        {KIND_PROJECTS, "是否当年招引", "当年招引|新招引|attracted"},
+        {KIND_PROJECTS, "总投资", "计划总投资|total_investment"},
+        {KIND_PROJECTS, "年度计划投资", "计划投资|年度投资计划|annual_plan"},
+        {KIND_PROJECTS, "本月完成投资", "当月完成投资|month_investment"},
+        {KIND_PROJECTS, "累计完成投资", "完成投资|累计完成|ytd_investment"},
+        {KIND_PROJECTS, "项目状态", "进展情况|形象进度|status"},
+        {KIND_PROJECTS, "存在问题", "存在的问题|问题|issues"},
+        {KIND_PROGRESS, "单位", "镇街|地区|所在镇街|unit"},
+        {KIND_PROGRESS, "所属产业", "产业"},
+        {KIND_PROGRESS, "细分领域", "领域"},
+        {KIND_PROGRESS, "本月产值", "当月产值|month_output"},
+        {KIND_PROGRESS, "累计产值", "总产值|累计总产值|ytd_output"},
+        {KIND_PROGRESS, "上年同期累计产值", "上年同期产值|去年同期产值|prior_ytd_output"},
+        {KIND_PROGRESS, "累计增加值", "累计实现增加值|ytd_value_added"},
+        {KIND_PROGRESS, "上年同期累计增加值", "上年同期增加值|去年同期增加值|prior_ytd_value_added"},
+        {KIND_ASSESSMENT, "新兴产业用地占比", "land_pct"},
+        {KIND_ASSESSMENT, "龙头企业培育", "leading_enterprises"},
+        {KIND_QUARTERLY, "事项", "topic"},
+        {KIND_QUARTERLY, "内容", "content"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const table *t = table_for(cases[i].kind);
+        int column = table_column_named(t, cases[i].canonical);
+        ck_assert_int_ge(column, 0);
+        ck_assert_int_eq(table_match(t, cases[i].canonical), column);
+        char list[256];
+        snprintf(list, sizeof list, "%s", cases[i].aliases);
+        for (char *save = NULL, *alias = strtok_r(list, "|", &save); alias;
+             alias = strtok_r(NULL, "|", &save))
+            ck_assert_msg(table_match(t, alias) == column, "%s → %s", alias, cases[i].canonical);
+    }
+}
+END_TEST
+
+/* ---- superseding across files (inputs.md §3) ---- */
+
+START_TEST(later_submissions_supersede_earlier_ones)
+{
+    ck_assert_int_eq(ingest_folder(&ctx, DATA "supersede", NULL), 0);
+    ck_assert_str_eq(messages(),
+        DATA "supersede/2015-09/b-考核.csv:3: 列“新兴产业用地占比”：“abc%”不是有效百分比\n");
+    /* assessment, year to date: August's 柳市镇 and a's by b's (later date) */
+    expect_counts(DATA "supersede/2015-08/考核-八月.csv", 1, 0, 0, 0, 1);
+    expect_counts(DATA "supersede/2015-09/a-考核.csv", 2, 1, 0, 0, 1);
+    /* b's 虹桥镇 was rejected: it supersedes nothing, a's 虹桥镇 stays */
+    expect_counts(DATA "supersede/2015-09/b-考核.csv", 2, 1, 0, 1, 0);
+    /* no date sent counts as earlier than any date, whatever the path */
+    expect_counts(DATA "supersede/2015-09/c-有日期.csv", 1, 1, 0, 0, 0);
+    expect_counts(DATA "supersede/2015-09/z-无日期.csv", 1, 0, 0, 0, 1);
+    /* equal dates: the later path wins */
+    expect_counts(DATA "supersede/2015-09/e-进度.csv", 1, 0, 0, 0, 1);
+    expect_counts(DATA "supersede/2015-09/f-进度.csv", 1, 1, 0, 0, 0);
+    ck_assert_int_eq(progress(1)->ytd_output, 1100000);
+    ck_assert_int_eq(progress(1)->fate, FATE_ACCEPTED);
+    /* quarterly: an office's later file replaces its earlier one whole */
+    expect_counts(DATA "supersede/2015-Q3/季度-1.csv", 3, 0, 0, 0, 3);
+    expect_counts(DATA "supersede/2015-Q3/季度-2.csv", 1, 1, 0, 0, 0);
+    row_counts total = store_totals(&s);
+    ck_assert_int_eq(total.read, 13);
+    ck_assert_int_eq(total.accepted, 5);
+    ck_assert_int_eq(total.rejected, 1);
+    ck_assert_int_eq(total.superseded, 7);
+    for (size_t i = 0; i < s.assessments.count; i++) {
+        const assessment_record *a = vec_at(&s.assessments, i);
+        if (a->unit == unit("柳市镇") && a->fate == FATE_ACCEPTED)
+            ck_assert_int_eq(a->land_pct_e4, 350000);
+        if (a->unit == unit("北白象镇") && a->fate == FATE_ACCEPTED)
+            ck_assert_int_eq(a->land_pct_e4, 550000);
+    }
+}
+END_TEST
+
+/* ---- encodings (inputs.md §2.3, last paragraph) ---- */
+
+START_TEST(gb18030_form_as_excel_exports_it)
+{
+    const char *path = DATA "encodings/2015-09/gb18030-样表.csv";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), "");
+    const submission_file *f = file(path);
+    ck_assert_str_eq(f->encoding, "GB18030");
+    ck_assert_str_eq(f->office, "临港产业和现代物流专项行动工作组");
+    ck_assert_int_eq(f->sent, 20150929);
+    expect_counts(path, 2, 2, 0, 0, 0);
+    const project_record *r = project(0);
+    ck_assert_int_eq(r->origin.line, 5);
+    ck_assert_str_eq(r->name, "\xF0\xA0\xAE\xB7" "祥物流园项目"); /* four GB18030 bytes */
+    ck_assert_int_eq(r->unit, unit("翁垟街道"));                  /* 垟: GBK, not GB2312 */
+    ck_assert_int_eq(r->subsector, subsector("现代物流"));
+    ck_assert_int_eq(r->total_investment, 30000000);
+    ck_assert_str_eq(project(1)->issues, "征地拆迁进度慢");
+}
+END_TEST
+
+START_TEST(utf16_unicode_text)
+{
+    const char *le = DATA "encodings/2015-09/unicode-项目.txt";
+    const char *be = DATA "encodings/2015-09/unicode-进度.csv";
+    ingest_file(&ctx, le);
+    ingest_file(&ctx, be);
+    ck_assert_str_eq(messages(), "");
+    ck_assert_str_eq(file(le)->encoding, "UTF-16LE");
+    ck_assert_str_eq(file(be)->encoding, "UTF-16BE"); /* .csv, tabs sniffed */
+    expect_counts(le, 2, 2, 0, 0, 0);
+    expect_counts(be, 1, 1, 0, 0, 0);
+    const project_record *r = project(0);
+    ck_assert_str_eq(r->name, "\xF0\xA0\xAE\xB7" "安智造项目"); /* a surrogate pair */
+    ck_assert_int_eq(r->unit, unit("翁垟街道"));
+    ck_assert_int_eq(r->ytd_investment, 600000);
+    ck_assert_int_eq(project(1)->origin.line, 3);
+    ck_assert_int_eq(progress(0)->industry, industry("高端装备制造业"));
+    ck_assert_int_eq(progress(0)->ytd_output, 1000000);
+}
+END_TEST
+
+START_TEST(bytes_valid_in_no_encoding)
+{
+    static const char *const paths[] = {
+        DATA "encodings/2015-09/BOM后非UTF8.csv", DATA "encodings/2015-09/压缩.csv",
+        DATA "encodings/2015-09/坏代理项.txt", DATA "encodings/2015-09/无BOM.csv"};
+    for (size_t i = 0; i < 4; i++)
+        ingest_file(&ctx, paths[i]);
+    ck_assert_str_eq(messages(),
+        DATA "encodings/2015-09/BOM后非UTF8.csv:2: 字节偏移24处的字节不是有效的UTF-8编码，文件未读入（不计行数）\n"
+        DATA "encodings/2015-09/压缩.csv:1: 字节偏移3处是NUL字节，而文件开头没有字节顺序标记"
+             "（可能是不带BOM的UTF-16文件，或不是文本文件），文件未读入（不计行数）\n"
+        DATA "encodings/2015-09/坏代理项.txt:2: 字节偏移34处的字节不是有效的UTF-16LE编码，文件未读入（不计行数）\n"
+        DATA "encodings/2015-09/无BOM.csv:1: 字节偏移5处是NUL字节，而文件开头没有字节顺序标记"
+             "（可能是不带BOM的UTF-16文件，或不是文本文件），文件未读入（不计行数）\n");
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert(file(paths[i])->rejected_whole);
+        expect_counts(paths[i], 0, 0, 0, 0, 0);
+    }
+}
+END_TEST
+
+/* ASCII is valid UTF-8 and valid GB18030; when no cell names a column under UTF-8 the
+ * file is read again as GB18030, and the first choice stays when that finds none either. */
+START_TEST(valid_in_both_keeps_utf8)
+{
+    const char *path = DATA "encodings/2015-09/两可.csv";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(),
+        DATA "encodings/2015-09/两可.csv:1: 无法从表头判断文件类型（应有“项目编号”、“上年同期累计产值”、"
+             "“新兴产业用地占比”或“事项”与“内容”列），本文件1行数据均未计入\n");
+    ck_assert_str_eq(file(path)->encoding, "UTF-8");
+    expect_counts(path, 1, 0, 0, 1, 0);
+}
+END_TEST
+
+/* Why the header confirms the encoding: no column name or alias written in GBK is valid
+ * UTF-8, so a GBK file with a header can never pass as UTF-8. */
+START_TEST(no_column_name_in_gbk_is_valid_utf8)
+{
+    iconv_t cd = iconv_open("GB18030", "UTF-8");
+    ck_assert(cd != (iconv_t)-1);
+    int names = 0;
+    for (record_kind kind = KIND_PROJECTS; kind <= KIND_QUARTERLY; kind++) {
+        const table *t = table_for(kind);
+        for (size_t i = 0; i < t->count; i++) {
+            char list[512];
+            snprintf(list, sizeof list, "%s|%s", t->columns[i].canonical, t->columns[i].aliases);
+            for (char *save = NULL, *name = strtok_r(list, "|", &save); name;
+                 name = strtok_r(NULL, "|", &save)) {
+                char gbk[128], *in = name, *out = gbk;
+                size_t in_left = strlen(name), out_left = sizeof gbk, bad;
+                ck_assert(iconv(cd, &in, &in_left, &out, &out_left) != (size_t)-1);
+                ck_assert_msg(!utf8_valid(gbk, (size_t)(out - gbk), &bad), "%s", name);
+                names++;
+            }
+        }
+    }
+    iconv_close(cd);
+    ck_assert_int_ge(names, 60);
+}
+END_TEST
+
+/* ---- XML: encodings and attacks ---- */
+
+START_TEST(xml_declared_gb2312_is_read_as_gb18030)
+{
+    const char *path = DATA "xml/2015-09/GB2312声明.xml";
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), "");
+    ck_assert_str_eq(file(path)->encoding, "GB18030");
+    expect_counts(path, 1, 1, 0, 0, 0);
+    ck_assert_int_eq(progress(0)->unit, unit("翁垟街道"));
+    ck_assert_int_eq(progress(0)->ytd_output, 1000000);
+}
+END_TEST
+
+START_TEST(xml_assessment_and_utf16)
+{
+    const char *assessment = DATA "xml/2015-09/考核.xml", *utf16 = DATA "xml/2015-09/UTF16.xml";
+    ingest_file(&ctx, assessment);
+    ingest_file(&ctx, utf16);
+    ck_assert_str_eq(messages(), "");
+    ck_assert_int_eq(file(assessment)->sent, 20150930);
+    expect_counts(assessment, 1, 1, 0, 0, 0);
+    const assessment_record *a = vec_at(&s.assessments, 0);
+    ck_assert_int_eq(a->unit, unit("柳市镇"));
+    ck_assert_int_eq(a->land_pct_e4, 627000);
+    ck_assert_int_eq(a->new_platforms, 3);
+    ck_assert_int_eq(a->provincial_platforms, 2);
+    ck_assert_int_eq(a->leading_enterprises, LEADING_GOOD);
+    ck_assert(a->annual_plan_done);
+    ck_assert_int_eq(a->provincial_honors, 1);
+    ck_assert_str_eq(file(utf16)->encoding, "UTF-16LE");
+    ck_assert_int_eq(file(utf16)->sent, 20151008);
+    expect_counts(utf16, 1, 1, 0, 0, 0);
+    const quarterly_record *q = vec_at(&s.quarterly, 0);
+    ck_assert(q->period.quarter == 3);
+    ck_assert_str_eq(q->content, "新增浙江省著名商标6件。");
+}
+END_TEST
+
+START_TEST(xml_attacks_are_refused_unexpanded)
+{
+    expect_unreadable(DATA "xml/2015-09/十亿笑.xml",
+        DATA "xml/2015-09/十亿笑.xml:2: XML文件无效：不允许文档类型声明（<!DOCTYPE>），以免读取外部实体\n");
+    ck_assert_ptr_null(strstr(messages(), "哈"));
+    ck_assert_uint_eq(s.quarterly.count, 0);
+}
+END_TEST
+
+START_TEST(xml_external_dtd_is_not_fetched)
+{
+    expect_unreadable(DATA "xml/2015-09/外部DTD.xml",
+        DATA "xml/2015-09/外部DTD.xml:2: XML文件无效：不允许文档类型声明（<!DOCTYPE>），以免读取外部实体\n");
+    ck_assert_ptr_null(strstr(messages(), "127.0.0.1"));
+}
+END_TEST
+
+START_TEST(xml_gzip_is_not_inflated)
+{
+    expect_unreadable(DATA "xml/2015-09/压缩.xml",
+        DATA "xml/2015-09/压缩.xml:1: XML文件无效：Start tag expected, '<' not found\n");
+}
+END_TEST
+
+/* ---- streaming: memory follows the row, not the file ---- */
+
+#define BIG_BYTES (50 * 1024 * 1024)
+
+/* Writes a file of `prefix` and then `fill` repeated up to BIG_BYTES or a little over;
+ * returns the count of fills. */
+static long write_big(const char *path, const char *prefix, const char *fill)
+{
+    FILE *out = fopen(path, "wb");
+    ck_assert_ptr_nonnull(out);
+    fputs(prefix, out);
+    size_t n = strlen(fill), block_count = 65536 / n;
+    char *block = malloc(n * block_count);
+    for (size_t i = 0; i < block_count; i++)
+        memcpy(block + i * n, fill, n);
+    long fills = 0;
+    for (size_t written = strlen(prefix); written < BIG_BYTES; written += n * block_count) {
+        ck_assert_uint_eq(fwrite(block, 1, n * block_count, out), n * block_count);
+        fills += (long)block_count;
+    }
+    free(block);
+    ck_assert_int_eq(fclose(out), 0);
+    return fills;
+}
+
+static int count_row(void *context, const csvfile_row *row)
+{
+    (void)row;
+    (*(long *)context)++;
+    return 0;
+}
+
+/* 50 MB of rows: every row is seen, and the reader never holds more than its chunk
+ * buffers, one row and one cell. */
+START_TEST(big_file_streams_in_bounded_memory)
+{
+    char path[] = "/tmp/check_ingest_big_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    long fills = write_big(path, "单位,累计产值\r\n", "柳市镇,100\r\n");
+    csvfile_probe_info probe;
+    ck_assert_int_eq(csvfile_probe(path, path, &probe, &s.diags), CSVFILE_OK);
+    ck_assert_int_eq(probe.verdict.id, ENCODING_UTF8);
+    long rows = 0;
+    csvfile_info info;
+    ck_assert_int_eq(csvfile_read(path, path, ENCODING_UTF8, false, 0, count_row, &rows, &info,
+                                  &s.diags), CSVFILE_OK);
+    unlink(path);
+    ck_assert_int_eq(rows, 1 + fills);
+    ck_assert_uint_lt(info.peak_buffer, 512 * 1024);
+}
+END_TEST
+
+/* 50 MB inside one quoted cell: refused at the cell limit, the cell never grown past it. */
+START_TEST(huge_cell_is_refused_at_its_limit)
+{
+    char path[] = "/tmp/check_ingest_cell_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    write_big(path, "项目编号,\"", "xxxxxxxx\r\n");
+    long rows = 0;
+    csvfile_info info;
+    ck_assert_int_eq(csvfile_read(path, path, ENCODING_UTF8, false, 0, count_row, &rows, &info,
+                                  &s.diags), CSVFILE_SYNTAX);
+    unlink(path);
+    ck_assert_int_eq(rows, 0);
+    ck_assert_uint_lt(info.peak_buffer, 512 * 1024);
+    ck_assert_str_eq(diag_format(diag_at(&s.diags, 0), &memory),
+                     arena_printf(&memory, "%s:1: 第2列的单元格超过64 KiB，文件未读入（不计行数）", path));
 }
 END_TEST
 
@@ -590,6 +1103,27 @@ int main(void)
     tcase_add_test(tc, utf8_split_across_chunks);
     tcase_add_test(tc, rows_across_chunks_keep_their_lines);
     tcase_add_test(tc, a_missing_folder_is_an_error);
+    tcase_add_test(tc, form_projects_preamble_two_row_header_totals_and_notes);
+    tcase_add_test(tc, form_progress_group_labels_and_units);
+    tcase_add_test(tc, form_metadata_precedence);
+    tcase_add_test(tc, form_assessment_and_quarterly_titles);
+    tcase_add_test(tc, form_kind_from_the_title_alone);
+    tcase_add_test(tc, form_without_header_or_with_a_bad_date);
+    tcase_add_test(tc, header_cells_are_normalised);
+    tcase_add_test(tc, aliases_of_the_spec);
+    tcase_add_test(tc, later_submissions_supersede_earlier_ones);
+    tcase_add_test(tc, gb18030_form_as_excel_exports_it);
+    tcase_add_test(tc, utf16_unicode_text);
+    tcase_add_test(tc, bytes_valid_in_no_encoding);
+    tcase_add_test(tc, valid_in_both_keeps_utf8);
+    tcase_add_test(tc, no_column_name_in_gbk_is_valid_utf8);
+    tcase_add_test(tc, xml_declared_gb2312_is_read_as_gb18030);
+    tcase_add_test(tc, xml_assessment_and_utf16);
+    tcase_add_test(tc, xml_attacks_are_refused_unexpanded);
+    tcase_add_test(tc, xml_external_dtd_is_not_fetched);
+    tcase_add_test(tc, xml_gzip_is_not_inflated);
+    tcase_add_test(tc, big_file_streams_in_bounded_memory);
+    tcase_add_test(tc, huge_cell_is_refused_at_its_limit);
     suite_add_tcase(suite, tc);
     SRunner *runner = srunner_create(suite);
     srunner_run_all(runner, CK_ENV);

@@ -179,6 +179,35 @@ START_TEST(dates_and_periods)
 }
 END_TEST
 
+/* Every form of inputs.md §2.5's dates and periods, one assertion each. */
+START_TEST(every_date_and_period_form)
+{
+    static const char *const dates[] = {"2015-09-30", "2015/9/30", "2015.9.30", "20150930",
+                                        "2015年9月30日", "２０１５年９月３０日", "2015/9/30 0:00"};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        date d = 0;
+        ck_assert_msg(value_date(dates[i], &d) == VALUE_OK && d == 20150930, "%s", dates[i]);
+    }
+    static const char *const months[] = {"2015-09", "2015/9", "2015.09", "201509", "2015年9月",
+                                         "2015年1-9月", "2015年1—9月", " 2015-09 "};
+    for (size_t i = 0; i < sizeof months / sizeof *months; i++) {
+        period p = {0};
+        ck_assert_msg(value_period(months[i], &p) == VALUE_OK && p.year == 2015 && p.month == 9 &&
+                      p.quarter == 0, "%s", months[i]);
+    }
+    static const char *const quarters[] = {"2015-Q3", "2015年第三季度", "2015年第3季度"};
+    for (size_t i = 0; i < sizeof quarters / sizeof *quarters; i++) {
+        period p = {0};
+        ck_assert_msg(value_period(quarters[i], &p) == VALUE_OK && p.year == 2015 && p.month == 0 &&
+                      p.quarter == 3, "%s", quarters[i]);
+    }
+    date d;
+    ck_assert_int_eq(value_date("2015/13/1", &d), VALUE_SYNTAX);
+    period p;
+    ck_assert_int_eq(value_period("2015-13", &p), VALUE_SYNTAX);
+}
+END_TEST
+
 START_TEST(states_and_grades)
 {
     project_status status = STATUS_NONE;
@@ -227,6 +256,7 @@ int main(void)
     tcase_add_test(tc, counts);
     tcase_add_test(tc, yes_and_no);
     tcase_add_test(tc, dates_and_periods);
+    tcase_add_test(tc, every_date_and_period_form);
     tcase_add_test(tc, states_and_grades);
     tcase_add_test(tc, names_and_text);
     suite_add_tcase(suite, tc);

@@ -3,11 +3,13 @@
  * in 2015-01 … 2015-09 (progress and key projects of the six working groups, 市发改局's
  * assessment, two offices' 2015-Q3 quarterly items), under the folder named on the
  * command line.  A build tool, not part of the program: deterministic (fixed-seed
- * xorshift, no clock), amounts kept as integer tenths of 万元.
+ * xorshift, no clock), amounts kept as integer tenths of 万元.  Three of September's
+ * reports are 样表 exports in GB18030 and UTF-16 with a few faulty rows (--plain: none).
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <iconv.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -766,14 +768,15 @@ static void close_output(FILE *f, const char *path)
     }
 }
 
-/* One CSV row, RFC 4180: cells with a comma, quote or line break are quoted. */
-static void csv_row(FILE *f, const char *const *cells, int count)
+/* One row, RFC 4180: cells with the delimiter, a quote or a line break are quoted. */
+static void delimited_row(FILE *f, const char *const *cells, int count, char delimiter)
 {
+    const char specials[] = {delimiter, '"', '\r', '\n', '\0'};
     for (int i = 0; i < count; i++) {
         const char *cell = cells[i];
         if (i > 0)
-            fputc(',', f);
-        if (strpbrk(cell, ",\"\r\n") == NULL) {
+            fputc(delimiter, f);
+        if (strpbrk(cell, specials) == NULL) {
             fputs(cell, f);
             continue;
         }
@@ -786,6 +789,11 @@ static void csv_row(FILE *f, const char *const *cells, int count)
         fputc('"', f);
     }
     fputs("\r\n", f);
+}
+
+static void csv_row(FILE *f, const char *const *cells, int count)
+{
+    delimited_row(f, cells, count, ',');
 }
 
 static void xml_attribute(FILE *f, const char *name, const char *value)
@@ -971,7 +979,279 @@ static void write_projects_xml(FILE *f, const industry_spec *spec, const industr
     fputs("</submission>\n", f);
 }
 
-static void write_month(const sample *all, const char *root, int month)
+/* ---- 样表 exports: three of September's reports as Excel writes a filled-in form ------- */
+
+/* How a report of 2015-09 is sent when not as plain UTF-8 CSV (inputs.md §2.3): the
+ * 附件2/附件4 form with its preamble, a header of two rows, 序号, a 合计 row and notes,
+ * exported by Excel as 'CSV (逗号分隔)' (GB18030) or as 'Unicode 文本' (UTF-16LE with BOM,
+ * tab-separated, .txt).  The data rows are the plain file's; a few faulty rows are added
+ * after them, which the reader must reject (see tools/README.md). */
+typedef enum { FORM_PLAIN, FORM_GB18030, FORM_UTF16 } form_export;
+
+static const form_export progress_form[INDUSTRY_COUNT] = {FORM_PLAIN, FORM_UTF16, FORM_GB18030};
+static const form_export projects_form[INDUSTRY_COUNT] = {FORM_GB18030};
+
+enum { FORM_MAX_CELLS = 16 };
+
+typedef struct form_writer {
+    FILE *f;          /* a memory stream of UTF-8 text */
+    char *text;
+    size_t length;
+    char delimiter;
+    int width;        /* cells per row: Excel writes the whole used range */
+} form_writer;
+
+static void form_open(form_writer *w, form_export form, int width)
+{
+    w->f = open_memstream(&w->text, &w->length);
+    if (w->f == NULL) {
+        perror("open_memstream");
+        exit(1);
+    }
+    w->delimiter = form == FORM_UTF16 ? '\t' : ',';
+    w->width = width;
+}
+
+/* A row of the form: cells[0..width), NULL = empty. */
+static void form_row(form_writer *w, const char *const *cells)
+{
+    const char *row[FORM_MAX_CELLS];
+    for (int i = 0; i < w->width; i++)
+        row[i] = cells[i] ? cells[i] : "";
+    delimited_row(w->f, row, w->width, w->delimiter);
+}
+
+/* A row with text in one cell, or two (position2 < 0: one). */
+static void form_sparse(form_writer *w, int position, const char *text, int position2,
+                        const char *text2)
+{
+    const char *row[FORM_MAX_CELLS] = {NULL};
+    row[position] = text;
+    if (position2 >= 0)
+        row[position2] = text2;
+    form_row(w, row);
+}
+
+/* 2015-09-30 → 2015年9月30日 */
+static void chinese_date(char *out, size_t size, const char *iso)
+{
+    int year = 0, month = 0, day = 0;
+    if (sscanf(iso, "%d-%d-%d", &year, &month, &day) != 3) {
+        fprintf(stderr, "gensample: bad date %s\n", iso);
+        exit(1);
+    }
+    snprintf(out, size, "%d年%d月%d日", year, month, day);
+}
+
+/* The preamble of a form: 附件N, the title, 填报单位 and 填报日期, 报告期 and 单位. */
+static void form_preamble(form_writer *w, const char *attachment, const char *title,
+                          const char *office, const char *sent)
+{
+    char line[256], date[64];
+    form_sparse(w, 0, attachment, -1, NULL);
+    form_sparse(w, 0, title, -1, NULL);
+    chinese_date(date, sizeof date, sent);
+    snprintf(line, sizeof line, "填报单位（盖章）：%s", office);
+    char sent_cell[96];
+    snprintf(sent_cell, sizeof sent_cell, "填报日期：%s", date);
+    form_sparse(w, 0, line, w->width - 4, sent_cell);
+    form_sparse(w, 0, "报告期：2015年1-9月", w->width - 2, "单位：万元");
+}
+
+static void form_notes(form_writer *w, const char *contact)
+{
+    char line[128];
+    form_sparse(w, 0, "注：1.本表每月1日前报送市“一六五”产业发展工作领导小组办公室。", -1, NULL);
+    form_sparse(w, 0, "2.所属产业、细分领域、建设地点按《工作方案》填写，金额单位为万元。", -1, NULL);
+    snprintf(line, sizeof line, "联系电话：%s", contact);
+    form_sparse(w, 0, "填表人：王丽", 3, line);
+}
+
+/* Encodes the form's UTF-8 text as Excel would and writes the file. */
+static void form_close(form_writer *w, form_export form, const char *path)
+{
+    if (fclose(w->f) != 0) {
+        perror("memory stream");
+        exit(1);
+    }
+    FILE *f = open_output(path);
+    if (form == FORM_UTF16) {
+        fputs("\xFF\xFE", f);
+        for (size_t i = 0; i < w->length;) {
+            unsigned char c = (unsigned char)w->text[i];
+            size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            uint32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
+            for (size_t k = 1; k < n; k++)
+                cp = cp << 6 | ((unsigned char)w->text[i + k] & 0x3F);
+            uint32_t units[2] = {cp, 0};
+            if (cp >= 0x10000) {
+                units[0] = 0xD800 + ((cp - 0x10000) >> 10);
+                units[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+            }
+            for (int k = 0; k < 2 && units[k]; k++) {
+                fputc((int)(units[k] & 0xFF), f);
+                fputc((int)(units[k] >> 8), f);
+            }
+            i += n;
+        }
+    } else {
+        iconv_t cd = iconv_open("GB18030", "UTF-8");
+        char *in = w->text, *buffer = malloc(w->length * 2 + 16), *out = buffer;
+        size_t in_left = w->length, out_left = w->length * 2 + 16;
+        if (cd == (iconv_t)-1 || buffer == NULL ||
+            iconv(cd, &in, &in_left, &out, &out_left) == (size_t)-1) {
+            fprintf(stderr, "gensample: cannot write GB18030 for %s\n", path);
+            exit(1);
+        }
+        fwrite(buffer, 1, (size_t)(out - buffer), f);
+        free(buffer);
+        iconv_close(cd);
+    }
+    close_output(f, path);
+    free(w->text);
+}
+
+/* 附件2 for one working group: 15 columns, 投资情况（万元） over the four amounts. */
+static void write_projects_form(const char *path, form_export form, const industry_spec *spec,
+                                const industry_state *state, int month)
+{
+    static const char *const top[15] = {
+        "序号", "项目编号", "项目名称", "所属产业", "细分领域", "建设地点", "建设单位",
+        "是否战略性新兴产业", "是否当年招引", "投资情况（万元）", NULL, NULL, NULL, "项目状态",
+        "存在问题"};
+    static const char *const bottom[15] = {
+        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "总投资", "年度计划投资",
+        "本月完成投资", "1-9月累计完成投资", NULL, NULL};
+    char office[128];
+    office_name(office, sizeof office, spec);
+    form_writer w;
+    form_open(&w, form, 15);
+    form_preamble(&w, "附件2", "2015年新兴产业重点项目实施情况一览表", office,
+                  state->projects_sent[month]);
+    form_row(&w, top);
+    form_row(&w, bottom);
+    int64_t sums[4] = {0};
+    int number = 0;
+    const project *fifth = NULL;
+    for (int k = 0; k < state->project_count; k++) {
+        const project *p = &state->projects[k];
+        if (month < p->start_month)
+            continue;
+        project_cells c;
+        project_cells_at(p, month, &c);
+        char serial[16];
+        snprintf(serial, sizeof serial, "%d", ++number);
+        const char *cells[15] = {serial, p->code, p->name, spec->name,
+                                 spec->subsectors[p->subsector].name, unit_names[p->unit],
+                                 p->owner, yes_no(p->strategic), yes_no(p->attracted), c.total,
+                                 c.plan, c.month, c.ytd, c.status, c.issue};
+        form_row(&w, cells);
+        sums[0] += p->total;
+        sums[1] += p->annual_plan;
+        sums[2] += p->ytd_investment[month] - p->ytd_investment[month - 1];
+        sums[3] += p->ytd_investment[month];
+        if (number == 5)
+            fifth = p;
+    }
+    /* the faults: a place that is no assessed unit, an amount typed with a letter O, and
+     * the fifth project entered a second time */
+    char serial[3][16];
+    for (int i = 0; i < 3; i++)
+        snprintf(serial[i], sizeof serial[i], "%d", number + 1 + i);
+    const char *harbour[15] = {serial[0], "XX2015-031", "港区智慧物流信息平台项目", spec->name,
+                               "网络经济", "乐清湾港区", "浙江乐港数据科技有限公司", "否", "是",
+                               "12000", "3000", "260", "1850", "在建", NULL};
+    const char *letter_o[15] = {serial[1], "XX2015-032", "智能电气检测中心项目", spec->name,
+                                "电子信息", "柳市镇", "乐清市柳信检测技术有限公司", "否", "否",
+                                "8600", "2000", "150", "1,3O0", "在建", NULL};
+    form_row(&w, harbour);
+    form_row(&w, letter_o);
+    if (fifth) {
+        project_cells c;
+        project_cells_at(fifth, month, &c);
+        const char *again[15] = {serial[2], fifth->code, fifth->name, spec->name,
+                                 spec->subsectors[fifth->subsector].name, unit_names[fifth->unit],
+                                 fifth->owner, yes_no(fifth->strategic), yes_no(fifth->attracted),
+                                 c.total, c.plan, c.month, c.ytd, c.status, c.issue};
+        form_row(&w, again);
+    }
+    /* 合计 over the project list; 累计完成投资's sum typed by hand, 100 万元 too high */
+    char total[4][32];
+    for (int i = 0; i < 4; i++)
+        format_tenths(total[i], sizeof total[i], sums[i] + (i == 3 ? 1000 : 0));
+    const char *sum_row[15] = {"合计", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                               total[0], total[1], total[2], total[3], NULL, NULL};
+    form_row(&w, sum_row);
+    form_notes(&w, "0577-62589013");
+    form_close(&w, form, path);
+}
+
+/* 附件4 for one working group: 产值（万元） over 本月, 累计, 上年同期累计 and 增加值（万元）
+ * over 累计, 上年同期累计. */
+static void write_progress_form(const char *path, form_export form, const industry_spec *spec,
+                                const industry_state *state, int month)
+{
+    static const char *const top[9] = {"序号", "单位", "所属产业", "细分领域", "产值（万元）",
+                                       NULL, NULL, "增加值（万元）", NULL};
+    static const char *const bottom[9] = {NULL, NULL, NULL, NULL, "本月", "累计", "上年同期累计",
+                                          "累计", "上年同期累计"};
+    char office[128];
+    office_name(office, sizeof office, spec);
+    form_writer w;
+    form_open(&w, form, 9);
+    form_preamble(&w, "附件4", "2015年新兴产业实施进度情况一览表", office,
+                  state->progress_sent[month]);
+    form_row(&w, top);
+    form_row(&w, bottom);
+    int64_t sums[5] = {0};
+    int number = 0;
+    int64_t unit_sums[UNIT_COUNT][5] = {{0}};
+    for (int k = 0; k < state->row_count; k++) {
+        const progress_row *row = &state->rows[k];
+        amounts a;
+        progress_amounts(row, month, &a);
+        char serial[16];
+        snprintf(serial, sizeof serial, "%d", ++number);
+        const char *cells[9] = {serial, unit_names[row->unit], spec->name,
+                                spec->subsectors[row->subsector].name, a.month, a.ytd,
+                                a.prior_ytd, a.value_added, a.prior_value_added};
+        form_row(&w, cells);
+        const int64_t values[5] = {row->ytd_output[month] - row->ytd_output[month - 1],
+                                   row->ytd_output[month], row->prior_ytd_output[month],
+                                   row->ytd_value_added[month], row->prior_ytd_value_added[month]};
+        for (int i = 0; i < 5; i++) {
+            sums[i] += values[i];
+            unit_sums[row->unit][i] += values[i];
+        }
+    }
+    char serial[16], cells_text[5][32];
+    snprintf(serial, sizeof serial, "%d", number + 1);
+    if (spec->subsector_count > 1) {
+        /* the fault: 柳市镇's own total as a row of the industry as a whole, beside its
+         * sub-sector rows (it would be counted twice) */
+        int unit = 8;
+        for (int i = 0; i < 5; i++)
+            format_tenths(cells_text[i], sizeof cells_text[i], unit_sums[unit][i]);
+        const char *whole[9] = {serial, unit_names[unit], spec->name, NULL, cells_text[0],
+                                cells_text[1], cells_text[2], cells_text[3], cells_text[4]};
+        form_row(&w, whole);
+    } else {
+        /* the fault: an industry the plan does not know (生物医药 for 生命健康产业) */
+        const char *unknown[9] = {serial, "柳市镇", "生物医药", NULL, "120.5", "980.6", "900.2",
+                                  "215.7", "198.3"};
+        form_row(&w, unknown);
+    }
+    char total[5][32];
+    for (int i = 0; i < 5; i++)
+        format_tenths(total[i], sizeof total[i], sums[i]);
+    const char *sum_row[9] = {"合　计", NULL, NULL, NULL, total[0], total[1], total[2], total[3],
+                              total[4]};
+    form_row(&w, sum_row);
+    form_notes(&w, "0577-62573326");
+    form_close(&w, form, path);
+}
+
+static void write_month(const sample *all, const char *root, int month, bool plain)
 {
     char dir[512], path[768], period[8];
     snprintf(dir, sizeof dir, "%s/2015-%02d", root, month);
@@ -981,15 +1261,26 @@ static void write_month(const sample *all, const char *root, int month)
         const industry_spec *spec = &industries[i];
         const industry_state *state = &all->industries[i];
         const char *ext = spec->xml ? "xml" : "csv";
-        snprintf(path, sizeof path, "%s/%s-进度.%s", dir, spec->short_name, ext);
-        FILE *f = open_output(path);
-        if (spec->xml)
-            write_progress_xml(f, spec, state, month, period);
-        else
-            write_progress_csv(f, spec, state, month, period);
-        close_output(f, path);
+        form_export progress_as = plain || month != MONTHS ? FORM_PLAIN : progress_form[i];
+        form_export projects_as = plain || month != MONTHS ? FORM_PLAIN : projects_form[i];
+        snprintf(path, sizeof path, "%s/%s-进度.%s", dir, spec->short_name,
+                 progress_as == FORM_UTF16 ? "txt" : ext);
+        if (progress_as != FORM_PLAIN) {
+            write_progress_form(path, progress_as, spec, state, month);
+        } else {
+            FILE *f = open_output(path);
+            if (spec->xml)
+                write_progress_xml(f, spec, state, month, period);
+            else
+                write_progress_csv(f, spec, state, month, period);
+            close_output(f, path);
+        }
         snprintf(path, sizeof path, "%s/%s-项目.%s", dir, spec->short_name, ext);
-        f = open_output(path);
+        if (projects_as != FORM_PLAIN) {
+            write_projects_form(path, projects_as, spec, state, month);
+            continue;
+        }
+        FILE *f = open_output(path);
         if (spec->xml)
             write_projects_xml(f, spec, state, month, period);
         else
@@ -1090,10 +1381,12 @@ static void write_quarterly(const char *root)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fputs("usage: gensample INPUT-DIR\n", stderr);
+    bool plain = argc == 3 && strcmp(argv[1], "--plain") == 0;
+    if (argc != 2 && !plain) {
+        fputs("usage: gensample [--plain] INPUT-DIR\n", stderr);
         return 2;
     }
+    const char *root = argv[argc - 1];
     sample *all = calloc(1, sizeof *all);
     if (all == NULL) {
         fputs("gensample: out of memory\n", stderr);
@@ -1101,11 +1394,11 @@ int main(int argc, char **argv)
     }
     sample_generate(all);
     sample_verify(all);
-    make_dir(argv[1]);
+    make_dir(root);
     for (int m = 1; m <= MONTHS; m++)
-        write_month(all, argv[1], m);
-    write_assessment(argv[1]);
-    write_quarterly(argv[1]);
+        write_month(all, root, m, plain);
+    write_assessment(root);
+    write_quarterly(root);
     free(all);
     return 0;
 }

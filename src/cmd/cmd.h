@@ -23,5 +23,6 @@ int cmd_quarter(int argc, char **argv);
 /* Exit 0 when the archive is whole, EXIT_DATAERR when a file differs, is missing or was
  * added, EXIT_NOINPUT when the folder or its manifest cannot be read. */
 int cmd_verify(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

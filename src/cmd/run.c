@@ -1,7 +1,7 @@
 /*
  * run.c: `bulletin run`: ingest the input folder, aggregate the period, lay out and
- * render the bulletin, and write it with summary.json and rejects.csv into
- * <output>/YYYY-MM/, all or nothing, under the output folder's lock.
+ * render the bulletin, and write it with summary.json, rejects.csv and manifest.json
+ * into <output>/YYYY-MM/, all or nothing, under the output folder's lock.
  */
 #include "cmd/run.h"
 
@@ -12,6 +12,7 @@
 #include "aggregate/scores.h"
 #include "aggregate/timeliness.h"
 #include "render/bulletin.h"
+#include "report/manifest.h"
 #include "report/rejects.h"
 #include "report/summary.h"
 
@@ -24,6 +25,7 @@ void month_outputs_init(month_outputs *out)
     buffer_init(&out->pdf);
     buffer_init(&out->summary);
     buffer_init(&out->rejects);
+    buffer_init(&out->manifest);
     out->reports_late_or_missing = 0;
 }
 
@@ -32,6 +34,7 @@ void month_outputs_free(month_outputs *out)
     buffer_free(&out->pdf);
     buffer_free(&out->summary);
     buffer_free(&out->rejects);
+    buffer_free(&out->manifest);
 }
 
 /* True when the render failed because a file could not be written (the font subsets go
@@ -71,6 +74,22 @@ int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *sco
     return status == 0 ? EXIT_OK : space ? EXIT_CANTCREAT : EXIT_DATAERR;
 }
 
+/* manifest.json over the other three outputs, named as they are in the folder. */
+static void write_manifest(session *s, period p, month_outputs *out)
+{
+    char name[16];
+    period_format(p, name);
+    manifest_header header = {.version = BULLETIN_VERSION, .subject = name,
+                              .plan_path = s->plan_path};
+    manifest_sha256_file(s->plan_path, header.plan_sha256);
+    const manifest_output outputs[] = {
+        {arena_printf(&s->memory, "bulletin-%s.pdf", name), out->pdf.data, out->pdf.length},
+        {"summary.json", out->summary.data, out->summary.length},
+        {"rejects.csv", out->rejects.data, out->rejects.length},
+    };
+    manifest_write(&out->manifest, &header, &s->store, outputs, sizeof outputs / sizeof outputs[0]);
+}
+
 int run_render_month(session *s, const bulletin_template *t, period p, month_outputs *out)
 {
     figures f;
@@ -87,6 +106,7 @@ int run_render_month(session *s, const bulletin_template *t, period p, month_out
         return status;
     summary_write(&out->summary, &f, &scores, &reports, &s->plan, &s->store);
     rejects_write(&out->rejects, &s->store.diags);
+    write_manifest(s, p, out);
     return EXIT_OK;
 }
 
@@ -107,6 +127,8 @@ static int write_outputs(session *s, period p, month_outputs *out)
                   out->summary.length);
     outfile_stage(&batch, arena_printf(&s->memory, "%s/rejects.csv", folder), out->rejects.data,
                   out->rejects.length);
+    outfile_stage(&batch, arena_printf(&s->memory, "%s/manifest.json", folder), out->manifest.data,
+                  out->manifest.length);
     if (outfile_commit(&batch) != 0)
         return session_write_failed(s, &batch);
     return EXIT_OK;

@@ -45,6 +45,17 @@ typedef struct row_metadata {
     const char *sent_text;
 } row_metadata;
 
+/* One amount of a 合计/总计 row. */
+typedef struct total_cell {
+    long line;
+    int column;
+    money amount;
+    const char *shown; /* as written */
+} total_cell;
+
+/* The largest difference between a 合计 and the sum of its rows that is not reported. */
+#define TOTAL_TOLERANCE (YUAN_PER_WAN / 2)
+
 struct builder_keys {
     keyset records;    /* the key of every row whose key could be read */
     keyset breakdowns; /* progress: unit|industry broken down by sub-sector */
@@ -70,6 +81,7 @@ void builder_begin(builder *b, const plan *p, store *s, arena *scratch, int file
     diag_init(&b->row_diags, scratch);
     vec_init(&b->rows, sizeof(pending_row));
     vec_init(&b->row_metadata, sizeof(row_metadata));
+    vec_init(&b->totals, sizeof(total_cell));
     b->keys = arena_alloc(scratch, sizeof *b->keys);
     keyset_init(&b->keys->records);
     keyset_init(&b->keys->breakdowns);
@@ -531,6 +543,21 @@ void builder_add_row(builder *b, const builder_row *row)
     *(pending_row *)vec_push(&b->rows) = pending;
 }
 
+void builder_add_total(builder *b, const builder_row *row)
+{
+    if (b->rejected_reason || !b->table)
+        return;
+    for (size_t i = 0; i < b->table->count; i++) {
+        const char *text = row->cells[i];
+        money amount;
+        if (b->table->columns[i].type != COLUMN_AMOUNT || !text ||
+            value_amount(text, b->units[i], &amount) != VALUE_OK)
+            continue;
+        total_cell *t = vec_push(&b->totals);
+        *t = (total_cell){row->line, (int)i, amount, shown(b, text)};
+    }
+}
+
 /* ---- the end of the file ---- */
 
 /* The file's office, period and date sent: the first row that states one, else what the
@@ -657,6 +684,44 @@ static void check_breakdowns(builder *b)
     }
 }
 
+/* The sum of an amount column over the rows still accepted, and how many there are. */
+static __int128 column_sum(builder *b, int column, long *rows)
+{
+    const table_column *spec = &b->table->columns[column];
+    __int128 sum = 0;
+    *rows = 0;
+    for (size_t i = 0; i < b->rows.count; i++) {
+        pending_row *r = vec_at(&b->rows, i);
+        if (r->rejected)
+            continue;
+        (*rows)++;
+        if (spec->given == TABLE_NO_FIELD || *(bool *)field_at(&r->record, spec->given))
+            sum += *(money *)field_at(&r->record, spec->field);
+    }
+    return sum;
+}
+
+/* Each amount of a 合计/总计 row against the sum of the accepted rows. */
+static void check_totals(builder *b)
+{
+    for (size_t i = 0; i < b->totals.count; i++) {
+        const total_cell *t = vec_at(&b->totals, i);
+        long rows;
+        __int128 sum = column_sum(b, t->column, &rows);
+        __int128 difference = t->amount - sum;
+        if (difference <= TOTAL_TOLERANCE && difference >= -TOTAL_TOLERANCE)
+            continue;
+        if (sum > INT64_MAX || sum < INT64_MIN || difference > INT64_MAX || difference < -INT64_MAX)
+            continue; /* sums beyond 9.2e18 元 were refused row by row already */
+        char sum_text[32], difference_text[32];
+        money_format_wan((money)sum, sum_text);
+        money_format_wan((money)(difference < 0 ? -difference : difference), difference_text);
+        diag_addf(&b->row_diags, DIAG_WARNING, b->path, t->line, column_name(b, t->column),
+                  t->shown, "与本文件已接受的%ld行数据之和%s万元相差%s万元，以数据行为准", rows,
+                  sum_text, difference_text);
+    }
+}
+
 static vec *records_of(store *s, record_kind kind)
 {
     switch (kind) {
@@ -738,6 +803,7 @@ static void release(builder *b)
 {
     vec_free(&b->rows);
     vec_free(&b->row_metadata);
+    vec_free(&b->totals);
     keyset_free(&b->keys->records);
     keyset_free(&b->keys->breakdowns);
     diag_free(&b->file_diags);
@@ -779,6 +845,7 @@ void builder_end(builder *b, bool readable)
     }
     check_row_metadata(b, &s);
     check_breakdowns(b);
+    check_totals(b);
     long accepted = 0, warned = 0;
     for (size_t i = 0; i < b->rows.count; i++) {
         pending_row *r = vec_at(&b->rows, i);

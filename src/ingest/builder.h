@@ -31,7 +31,7 @@ typedef struct builder_row {
     int reader_error_column; /* the column it concerns, or -1 */
 } builder_row;
 
-/* Metadata the file states outside its rows: XML root attributes, later the 样表
+/* Metadata the file states outside its rows: XML root attributes or the 样表
  * preamble; or, for the period, the folder name. */
 typedef struct builder_metadata {
     const char *office; /* as written, or NULL */
@@ -56,6 +56,7 @@ typedef struct builder {
     diag_list row_diags;         /* about single rows */
     vec rows;                    /* pending_row (builder.c) */
     vec row_metadata;            /* row_metadata (builder.c) */
+    vec totals;                  /* total_cell (builder.c): amounts of 合计/总计 rows */
     builder_keys *keys;          /* key sets (builder.c) */
     long read, rejected, warned;
 } builder;
@@ -86,6 +87,12 @@ void builder_count_row(builder *b);
 
 /* Checks one data row and keeps it pending, or counts it rejected with its reasons. */
 void builder_add_row(builder *b, const builder_row *row);
+
+/* Takes a 合计/总计 row of a sheet (cells by column, as for a data row; not a data row,
+ * not counted): each amount it states is checked at builder_end against the sum of that
+ * column over the file's accepted rows, and a difference over 0.5 万元 is a warning on
+ * the total row (the data rows win).  Cells that are not amounts are not checked. */
+void builder_add_total(builder *b, const builder_row *row);
 
 /* Ends the file.  readable false: the file could not be decoded or parsed, no row
  * counts and only the file's own messages are kept.  Otherwise settles the office and

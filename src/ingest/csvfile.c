@@ -1,8 +1,9 @@
 /*
  * csvfile.c: CSV and tab-separated rows with physical line numbers (see csvfile.h).
- * Raw bytes are hashed, turned into UTF-8 by encoding.c and fed to libcsv one physical
- * line at a time, so that the reader always knows on which line a row starts: libcsv
- * skips blank lines silently and a quoted cell may span lines.
+ * The probe pass hashes the raw bytes and lets encoding.c choose the encoding; the read
+ * pass turns them into UTF-8 and feeds libcsv one physical line at a time, so that the
+ * reader always knows on which line a row starts: libcsv skips blank lines silently and
+ * a quoted cell may span lines.
  */
 #include "ingest/csvfile.h"
 
@@ -158,8 +159,9 @@ static void report_parse_error(reader *r, const unsigned char *line_part, size_t
         snprintf(reason, sizeof reason, "第%zu列（第%zu个字符）引号使用有误" NOT_READ,
                  r->cell_count + 1, r->line_chars + characters(line_part, fed) + 1);
         fail(r, CSVFILE_SYNTAX, r->line, reason);
-    } else {
-        fail(r, CSVFILE_SYNTAX, r->line, "单元格超过64 KiB" NOT_READ);
+    } else { /* the cell outgrew the limit: name the row where it starts */
+        snprintf(reason, sizeof reason, "第%zu列的单元格超过64 KiB" NOT_READ, r->cell_count + 1);
+        fail(r, CSVFILE_SYNTAX, r->row_line, reason);
     }
 }
 
@@ -192,39 +194,45 @@ static void feed(reader *r, const unsigned char *p, size_t n)
     }
 }
 
-/* The delimiter of the first non-empty line: tab when it has more tabs than commas
- * outside quotes, else comma. */
-static char sniff_delimiter(const unsigned char *p, size_t n)
+/* Counts the commas and tabs outside quotes of the line at p[i..n); returns the index
+ * after its line break (or n). */
+static size_t count_delimiters(const unsigned char *p, size_t i, size_t n, size_t *commas,
+                               size_t *tabs)
 {
-    size_t i = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
-        i++;
-    while (i > 0 && p[i - 1] != '\r' && p[i - 1] != '\n')
-        i--; /* back to the start of that line, so its leading tabs count */
-    size_t commas = 0, tabs = 0;
     bool quoted = false;
+    *commas = *tabs = 0;
     for (; i < n; i++) {
         if (p[i] == '"')
             quoted = !quoted;
         else if (!quoted && (p[i] == '\r' || p[i] == '\n'))
-            break;
+            return i + 1;
         else if (!quoted && p[i] == ',')
-            commas++;
+            (*commas)++;
         else if (!quoted && p[i] == '\t')
-            tabs++;
+            (*tabs)++;
     }
-    return tabs > commas ? '\t' : ',';
+    return n;
 }
 
-static void report_encoding(reader *r, const encoding_decoder *d, encoding_status status)
+/* The delimiter of the first line of p[0..n) that has a comma or tab outside quotes:
+ * tab when it has more tabs than commas, else comma; fallback when no line has one. */
+static char sniff_delimiter(const unsigned char *p, size_t n, char fallback)
+{
+    for (size_t i = 0; i < n;) {
+        size_t commas, tabs;
+        i = count_delimiters(p, i, n, &commas, &tabs);
+        if (commas + tabs > 0)
+            return tabs > commas ? '\t' : ',';
+    }
+    return fallback;
+}
+
+static void report_encoding(reader *r, const encoding_decoder *d)
 {
     char reason[256];
-    if (status == ENCODING_UNSUPPORTED)
-        snprintf(reason, sizeof reason, "文件编码为%s，本版本尚不支持" NOT_READ, d->name);
-    else
-        snprintf(reason, sizeof reason, "字节偏移%llu处不是有效的UTF-8编码" NOT_READ,
-                 (unsigned long long)d->bad_offset);
-    fail(r, CSVFILE_ENCODING, 0, reason);
+    snprintf(reason, sizeof reason, "字节偏移%llu处的字节不是有效的%s编码" NOT_READ,
+             (unsigned long long)d->bad_offset, encoding_name(d->id));
+    fail(r, CSVFILE_ENCODING, d->bad_line, reason);
 }
 
 /* Decodes and parses one chunk of raw bytes. */
@@ -232,15 +240,15 @@ static void take_chunk(reader *r, encoding_decoder *d, const unsigned char *raw,
                        bool final, unsigned char *utf8)
 {
     size_t length;
-    encoding_status status = encoding_decode(d, raw, n, final, utf8, &length);
-    if (status != ENCODING_OK) {
-        report_encoding(r, d, status);
+    if (encoding_decode(d, raw, n, final, utf8, &length) != ENCODING_OK) {
+        report_encoding(r, d);
         return;
     }
     if (length == 0)
         return;
     if (!r->delimiter) {
-        r->delimiter = sniff_delimiter(utf8, length);
+        bool utf16 = d->id == ENCODING_UTF16LE || d->id == ENCODING_UTF16BE;
+        r->delimiter = sniff_delimiter(utf8, length, utf16 ? '\t' : ',');
         csv_set_delim(&r->parser, (unsigned char)r->delimiter);
     }
     feed(r, utf8, length);
@@ -262,6 +270,8 @@ static void reader_init(reader *r, const char *display_path, char delimiter,
                         csvfile_row_fn row_fn, void *context, diag_list *diags)
 {
     memset(r, 0, sizeof *r);
+    /* strict: a quote inside an unquoted cell and an unclosed quote at the end are
+     * errors; every cell is NUL-terminated */
     if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         die_oom();
     csv_set_realloc_func(&r->parser, bounded_realloc);
@@ -276,48 +286,96 @@ static void reader_init(reader *r, const char *display_path, char delimiter,
     r->awaiting_row = true;
 }
 
-csvfile_status csvfile_read(const char *path, const char *display_path, char delimiter,
-                            csvfile_row_fn row_fn, void *context, csvfile_info *info,
-                            diag_list *diags)
+static void report_verdict(const encoding_verdict *v, const char *display_path, diag_list *diags)
+{
+    char reason[256];
+    if (v->kind == ENCODING_VERDICT_NUL)
+        snprintf(reason, sizeof reason,
+                 "字节偏移%llu处是NUL字节，而文件开头没有字节顺序标记"
+                 "（可能是不带BOM的UTF-16文件，或不是文本文件）" NOT_READ,
+                 (unsigned long long)v->bad_offset);
+    else
+        snprintf(reason, sizeof reason, "字节偏移%llu处的字节不是有效的%s编码" NOT_READ,
+                 (unsigned long long)v->bad_offset, v->tried);
+    diag_add(diags, DIAG_ERROR, display_path, v->bad_line, NULL, NULL, reason);
+}
+
+csvfile_status csvfile_probe(const char *path, const char *display_path,
+                             csvfile_probe_info *info, diag_list *diags)
 {
     memset(info, 0, sizeof *info);
-    info->encoding = "UTF-8";
+    struct sha256_ctx sha;
+    sha256_init(&sha);
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        sha256_digest(&sha, SHA256_DIGEST_SIZE, info->sha256);
+        diag_add(diags, DIAG_ERROR, display_path, 0, NULL, NULL, "无法打开文件" NOT_READ);
+        return CSVFILE_IO;
+    }
+    unsigned char *raw = malloc(CSVFILE_CHUNK);
+    if (!raw)
+        die_oom();
+    encoding_probe probe;
+    encoding_probe_init(&probe);
+    for (bool final = false; !final;) {
+        size_t n = fread(raw, 1, CSVFILE_CHUNK, file);
+        final = n < CSVFILE_CHUNK;
+        sha256_update(&sha, n, raw);
+        encoding_probe_feed(&probe, raw, n, final);
+    }
+    bool failed = ferror(file) != 0;
+    fclose(file);
+    free(raw);
+    encoding_probe_finish(&probe, &info->verdict);
+    sha256_digest(&sha, SHA256_DIGEST_SIZE, info->sha256);
+    if (failed) {
+        diag_add(diags, DIAG_ERROR, display_path, 0, NULL, NULL, "读取文件时出错" NOT_READ);
+        return CSVFILE_IO;
+    }
+    if (info->verdict.kind == ENCODING_VERDICT_OK)
+        return CSVFILE_OK;
+    report_verdict(&info->verdict, display_path, diags);
+    return CSVFILE_ENCODING;
+}
+
+csvfile_status csvfile_read(const char *path, const char *display_path, encoding_id encoding,
+                            bool bom, char delimiter, csvfile_row_fn row_fn, void *context,
+                            csvfile_info *info, diag_list *diags)
+{
+    memset(info, 0, sizeof *info);
     reader *r = malloc(sizeof *r);
     unsigned char *raw = malloc(CSVFILE_CHUNK);
     unsigned char *utf8 = malloc(ENCODING_OUT_ROOM(CSVFILE_CHUNK));
     if (!r || !raw || !utf8)
         die_oom();
     reader_init(r, display_path, delimiter, row_fn, context, diags);
-    struct sha256_ctx sha;
-    sha256_init(&sha);
     encoding_decoder decoder;
-    encoding_init(&decoder);
+    encoding_init(&decoder, encoding, bom);
     FILE *file = fopen(path, "rb");
     if (!file) {
         fail(r, CSVFILE_IO, 0, "无法打开文件" NOT_READ);
     } else {
-        /* after an error the rest is still read, so that the hash covers the file */
-        for (bool final = false; !final;) {
+        for (bool final = false; !final && r->status == CSVFILE_OK;) {
             size_t n = fread(raw, 1, CSVFILE_CHUNK, file);
             final = n < CSVFILE_CHUNK;
-            sha256_update(&sha, n, raw);
-            if (r->status == CSVFILE_OK)
-                take_chunk(r, &decoder, raw, n, final, utf8);
+            take_chunk(r, &decoder, raw, n, final, utf8);
         }
         if (ferror(file))
             fail(r, CSVFILE_IO, 0, "读取文件时出错" NOT_READ);
         fclose(file);
         finish(r);
     }
-    sha256_digest(&sha, SHA256_DIGEST_SIZE, info->sha256);
-    if (decoder.name)
-        info->encoding = decoder.name;
     info->delimiter = r->delimiter ? r->delimiter : ',';
     info->lines = r->seen_bytes ? r->line - (r->ended_with_break ? 1 : 0) : 0;
+    /* neither the row text nor libcsv's cell buffer ever shrinks: their sizes now are
+     * the most they held */
+    info->peak_buffer = r->capacity + r->parser.entry_size + sizeof *r + CSVFILE_CHUNK +
+                        ENCODING_OUT_ROOM(CSVFILE_CHUNK) + decoder.work_capacity;
     csvfile_status status = r->status;
-    /* the parser is not reused: after a parse error only csv_free + csv_init would
-     * reset it (csv_fini does not) */
+    /* the parser is never reused: after a parse error only csv_free + csv_init would
+     * reset it (csv_fini does not), so every read has its own */
     csv_free(&r->parser);
+    encoding_close(&decoder);
     free(r->text);
     free(r);
     free(raw);

@@ -1,13 +1,15 @@
 /*
- * csvfile.h: the rows of a CSV or tab-separated file, streamed with libcsv.  Each row
- * carries the physical line where it starts (blank lines and newlines inside quoted
- * cells counted).  Memory grows with one row, never with the file; a cell is at most
- * CSVFILE_MAX_CELL bytes and a row at most CSVFILE_MAX_ROW bytes and CSVFILE_MAX_CELLS
- * cells.  The SHA-256 of the raw bytes is computed as they stream past.
+ * csvfile.h: the rows of a CSV or tab-separated file, streamed with libcsv.  A file is
+ * read in two passes: csvfile_probe hashes its bytes and decides its encoding (see
+ * encoding.h), csvfile_read decodes it and hands over its rows.  Each row carries the
+ * physical line where it starts (blank lines and newlines inside quoted cells counted).
+ * Memory grows with one row, never with the file; a cell is at most CSVFILE_MAX_CELL
+ * bytes and a row at most CSVFILE_MAX_ROW bytes and CSVFILE_MAX_CELLS cells.
  */
 #ifndef BULLETIN_CSVFILE_H
 #define BULLETIN_CSVFILE_H
 
+#include "ingest/encoding.h"
 #include "model/diag.h"
 
 #include <stddef.h>
@@ -30,28 +32,43 @@ typedef int (*csvfile_row_fn)(void *context, const csvfile_row *row);
 typedef enum {
     CSVFILE_OK,
     CSVFILE_IO,       /* the file could not be opened or read */
-    CSVFILE_ENCODING, /* bytes not valid in a supported encoding, or an encoding not read */
+    CSVFILE_ENCODING, /* bytes not valid in a supported encoding, or NUL bytes */
     CSVFILE_SYNTAX,   /* a quoting error, a cell or row over the limits */
     CSVFILE_STOPPED   /* the callback asked to stop */
 } csvfile_status;
 
+typedef struct csvfile_probe_info {
+    unsigned char sha256[32];  /* of every raw byte of the file */
+    encoding_verdict verdict;
+} csvfile_probe_info;
+
 typedef struct csvfile_info {
-    unsigned char sha256[32]; /* of every raw byte of the file, also after an error */
-    const char *encoding;     /* "UTF-8", or the encoding refused; static string */
-    char delimiter;           /* ',' or '\t' */
-    long lines;               /* physical lines read */
+    char delimiter;            /* ',' or '\t' */
+    long lines;                /* physical lines read */
+    size_t peak_buffer;        /* the most bytes the reader held at once: its chunk
+                                  buffers, the row being collected and libcsv's cell */
 } csvfile_info;
 
 /* The delimiter that a file's name implies: '\t' for .txt and .tsv, else 0 (sniff). */
 char csvfile_delimiter_for(const char *path);
 
-/* Reads the file at path and calls row_fn for every row.  delimiter is ',' or '\t', or
- * 0 to sniff it from the first non-empty line (more tabs than commas outside quotes:
- * tab).  Every problem is added to diags as an error naming display_path, the line and,
- * for a quoting error, the cell and character; rows already passed to row_fn before an
- * error remain the caller's to discard.  Always fills *info. */
-csvfile_status csvfile_read(const char *path, const char *display_path, char delimiter,
-                            csvfile_row_fn row_fn, void *context, csvfile_info *info,
-                            diag_list *diags);
+/* Reads the whole file once: its SHA-256 and the encoding to read it with.  Returns
+ * CSVFILE_OK, or CSVFILE_IO / CSVFILE_ENCODING after adding an error to diags naming
+ * display_path, the line and the byte offset.  Always fills *info (the hash covers the
+ * bytes read). */
+csvfile_status csvfile_probe(const char *path, const char *display_path,
+                             csvfile_probe_info *info, diag_list *diags);
+
+/* Reads the file at path in the given encoding (bom: it begins with that encoding's
+ * byte order mark) and calls row_fn for every row.  delimiter is ',' or '\t', or 0 to
+ * sniff it: the first line with a comma or tab outside quotes decides (more tabs than
+ * commas: tab); a file without any is comma-separated, or tab-separated when UTF-16
+ * (Excel's 'Unicode text').  Every problem is added to diags as an error naming
+ * display_path, the line and, for a quoting error, the cell and character; rows
+ * already passed to row_fn before an error remain the caller's to discard.  Always
+ * fills *info. */
+csvfile_status csvfile_read(const char *path, const char *display_path, encoding_id encoding,
+                            bool bom, char delimiter, csvfile_row_fn row_fn, void *context,
+                            csvfile_info *info, diag_list *diags);
 
 #endif

@@ -1,8 +1,10 @@
 /*
  * encoding.h: raw bytes of a submission file → UTF-8, chunk by chunk.  This is the one
  * place that knows about encodings: the CSV reader only ever sees validated UTF-8 without
- * a byte order mark.  This round reads UTF-8 (with or without BOM); UTF-16 (recognised by
- * its BOM) and GB18030 are refused with a reason and come next.
+ * a byte order mark or NUL.  The rule that picks the encoding (inputs.md §2.3, no guessing
+ * library): a UTF-8 BOM → UTF-8; a UTF-16 LE/BE BOM → UTF-16; NUL bytes without a BOM →
+ * refused; strictly valid UTF-8 → UTF-8; else GB18030 (through iconv); else refused,
+ * with the byte offset and line of the first bad byte.
  */
 #ifndef BULLETIN_ENCODING_H
 #define BULLETIN_ENCODING_H
@@ -12,31 +14,97 @@
 #include <stdint.h>
 
 typedef enum {
+    ENCODING_UTF8,
+    ENCODING_UTF16LE,
+    ENCODING_UTF16BE,
+    ENCODING_GB18030
+} encoding_id;
+
+/* "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030" (static strings). */
+const char *encoding_name(encoding_id id);
+
+typedef enum {
     ENCODING_OK,
-    ENCODING_INVALID,    /* bytes that are not valid in the encoding (bad_offset says where) */
-    ENCODING_UNSUPPORTED /* an encoding recognised but not read yet (name says which) */
+    ENCODING_INVALID /* bytes not valid in the encoding (bad_offset, bad_line say where) */
 } encoding_status;
 
 typedef struct encoding_decoder {
-    const char *name;        /* "UTF-8", "UTF-16LE", …; NULL until the start is seen */
-    bool bom;                /* the file began with a byte order mark */
-    unsigned char held[8];   /* bytes held back: an unfinished sequence, or a short start */
+    encoding_id id;
+    size_t bom_left;         /* bytes of a byte order mark still to skip */
+    unsigned char held[8];   /* an unfinished sequence carried to the next chunk */
     size_t held_length;
     uint64_t offset;         /* raw bytes of the file before held[] */
-    uint64_t bad_offset;     /* for ENCODING_INVALID: offset of the first bad byte */
+    long line;               /* the line (1-based) the next decoded character is on */
+    bool last_was_cr;
+    uint64_t bad_offset;     /* for ENCODING_INVALID: the first bad byte */
+    long bad_line;           /* and its line */
+    unsigned char *work;     /* held bytes + the chunk, back to back (heap) */
+    size_t work_capacity;
+    void *iconv;             /* GB18030's iconv_t, or NULL */
+    bool iconv_failed;       /* iconv could not be opened: every byte is invalid */
 } encoding_decoder;
 
-void encoding_init(encoding_decoder *d);
+/* Starts a decoder for a file in the given encoding; bom: the file begins with that
+ * encoding's byte order mark, which is skipped. */
+void encoding_init(encoding_decoder *d, encoding_id id, bool bom);
+/* Releases the decoder's heap memory and iconv descriptor. */
+void encoding_close(encoding_decoder *d);
 
-/* The room decoding `length` bytes may need in out. */
-#define ENCODING_OUT_ROOM(length) ((length) + 8)
+/* The room decoding `length` raw bytes may need in out (UTF-16 and GB18030 grow by at
+ * most half; a held sequence adds a few bytes). */
+#define ENCODING_OUT_ROOM(length) ((length) * 2 + 32)
 
 /* Decodes the next `length` raw bytes (final: no more follow) into out, which has room
  * for ENCODING_OUT_ROOM(length) bytes, and stores the count written in *out_length.
- * The output is well-formed UTF-8 without NUL bytes or a BOM; an incomplete sequence at
- * the end of a chunk is held back for the next call.  After a status other than
- * ENCODING_OK the decoder must not be used again. */
+ * The output is well-formed UTF-8 without NUL bytes or a leading BOM; an unfinished
+ * sequence at the end of a chunk is held back for the next call.  On ENCODING_INVALID
+ * *out_length bytes before the bad byte were decoded, and the decoder must not be
+ * used again. */
 encoding_status encoding_decode(encoding_decoder *d, const unsigned char *in, size_t length,
                                 bool final, unsigned char *out, size_t *out_length);
+
+/* ---- choosing the encoding: one pass over the whole file ---- */
+
+typedef enum {
+    ENCODING_VERDICT_OK,      /* read the file as id */
+    ENCODING_VERDICT_NUL,     /* a NUL byte and no BOM (UTF-16 without BOM, or binary) */
+    ENCODING_VERDICT_INVALID  /* valid in none of the encodings the rule allows */
+} encoding_verdict_kind;
+
+typedef struct encoding_verdict {
+    encoding_verdict_kind kind;
+    encoding_id id;        /* OK: the encoding */
+    bool bom;              /* the file begins with id's byte order mark */
+    bool gb18030_too;      /* OK as UTF-8 without BOM, and valid GB18030 as well (short
+                              GBK text can look like UTF-8: the reader confirms it) */
+    uint64_t bad_offset;   /* NUL, INVALID: the offset of the byte in the file */
+    long bad_line;         /* and its physical line */
+    const char *tried;     /* INVALID: what the bytes are not, e.g. "UTF-8或GB18030" */
+} encoding_verdict;
+
+typedef struct encoding_probe {
+    unsigned char start[3]; /* the first bytes, until the BOM can be told */
+    size_t start_length;
+    bool started;
+    bool bom;
+    encoding_decoder first;  /* the BOM's encoding, or UTF-8 */
+    encoding_decoder second; /* GB18030 when there is no BOM */
+    bool first_alive, second_alive;
+    bool nul;
+    uint64_t nul_offset;
+    long nul_line;
+    uint64_t raw_offset;     /* bytes seen */
+    long raw_line;           /* line of the next raw byte (files without BOM) */
+    bool raw_last_cr;
+    unsigned char *out;      /* decoders' output, discarded (heap) */
+    size_t out_capacity;
+} encoding_probe;
+
+void encoding_probe_init(encoding_probe *p);
+/* Feeds the next bytes of the file; final: they are the last ones. */
+void encoding_probe_feed(encoding_probe *p, const unsigned char *bytes, size_t length,
+                         bool final);
+/* Fills the verdict (after the final feed) and releases the probe. */
+void encoding_probe_finish(encoding_probe *p, encoding_verdict *verdict);
 
 #endif

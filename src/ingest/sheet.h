@@ -1,8 +1,10 @@
 /*
- * sheet.h: a CSV or tab-separated submission read as a sheet: the header row, the kind
- * it names, the mapping of its cells to the kind's columns (with their units), then the
- * data rows, handed to the record builder.  This round reads the plain form (the header
- * is the first non-empty row); the 样表 form with preamble and two-row headers is next.
+ * sheet.h: a CSV or tab-separated submission read as a sheet, in either form of
+ * inputs.md §2.3: plain (the header is the first row) or a 样表 export (preamble rows with
+ * the title, 填报单位, 填报日期, 报告期 and 单位; a header of one or two rows with group
+ * labels over merged cells; 合计/小计 rows; notes after the data).  The header names the
+ * kind (unless the title did) and maps each cell position to a column of the kind's
+ * table with its unit; the data rows go to the record builder.
  */
 #ifndef BULLETIN_SHEET_H
 #define BULLETIN_SHEET_H

@@ -202,6 +202,37 @@ int table_match(const table *t, const char *key)
     return -1;
 }
 
+bool table_lookup_any(const char *key, column_type *type)
+{
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        int column = table_match(&tables[i], key);
+        if (column >= 0) {
+            *type = tables[i].columns[column].type;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool table_type_is_metadata(column_type type)
+{
+    return type == COLUMN_PERIOD || type == COLUMN_OFFICE || type == COLUMN_DATE ||
+           type == COLUMN_IGNORED;
+}
+
+record_kind table_kind_of_title(const char *title)
+{
+    static const struct {
+        const char *word;
+        record_kind kind;
+    } words[] = {{"重点项目实施情况", KIND_PROJECTS}, {"实施进度情况", KIND_PROGRESS},
+                 {"考核", KIND_ASSESSMENT}, {"季度", KIND_QUARTERLY}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(title, words[i].word))
+            return words[i].kind;
+    return KIND_UNKNOWN;
+}
+
 int table_match_xml(const table *t, const char *name)
 {
     for (size_t i = 0; i < t->count; i++)

@@ -68,6 +68,14 @@ void table_header_key(const char *header, char *out, size_t capacity, int64_t *u
  * normalised header key, or -1. */
 int table_match(const table *t, const char *key);
 
+/* Whether a normalised header key names a column of any kind; sets *type to that
+ * column's type (the metadata columns 报告期, 报送单位, 填报日期 and 序号 are common
+ * to every kind, so the type does not depend on the kind found first). */
+bool table_lookup_any(const char *key, column_type *type);
+
+/* True for the types of the metadata columns and 序号: they do not tell a header. */
+bool table_type_is_metadata(column_type type);
+
 /* The column with this XML attribute name, or -1. */
 int table_match_xml(const table *t, const char *name);
 
@@ -75,6 +83,11 @@ int table_match_xml(const table *t, const char *name);
  * 上年同期累计产值 → progress, 新兴产业用地占比 → assessment, 事项 with 内容 →
  * quarterly.  KIND_UNKNOWN when none or more than one kind is named. */
 record_kind table_detect_kind(const char *const *keys, size_t count);
+
+/* The kind that a title row names (squeezed text): …重点项目实施情况… → projects,
+ * …实施进度情况… → progress, …考核… → assessment, …季度… → quarterly (tried in that
+ * order), or KIND_UNKNOWN. */
+record_kind table_kind_of_title(const char *title);
 
 /* The kind named by an XML kind attribute ("projects", …), or KIND_UNKNOWN. */
 record_kind table_kind_named(const char *name);

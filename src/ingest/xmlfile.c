@@ -8,11 +8,13 @@
 
 #include "ingest/value.h"
 #include "model/store.h"
+#include "model/text.h"
 
 #include <libxml/tree.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define LABEL_PARSE "XML文件无效"
 #define LABEL_SCHEMA "XML文件不符合模式"
@@ -140,6 +142,57 @@ static bool valid(builder *b, xmlDocPtr doc, const xmlsafe_schema *schema)
     return ok;
 }
 
+/* The encoding named in the XML declaration at the start of bytes, into out (64
+ * bytes); "" when there is none. */
+static void declared_encoding(const char *bytes, size_t length, char *out)
+{
+    out[0] = '\0';
+    size_t limit = length < 256 ? length : 256;
+    char head[257];
+    memcpy(head, bytes, limit);
+    head[limit] = '\0';
+    const char *p = head;
+    if (text_starts_with(p, "\xEF\xBB\xBF"))
+        p += 3;
+    const char *end = strstr(p, "?>");
+    if (!text_starts_with(p, "<?xml") || !end)
+        return;
+    const char *at = strstr(p, "encoding");
+    if (!at || at > end)
+        return;
+    at += strlen("encoding");
+    while (*at == ' ' || *at == '\t' || *at == '\r' || *at == '\n' || *at == '=')
+        at++;
+    char quote = *at;
+    if (quote != '"' && quote != '\'')
+        return;
+    const char *close = strchr(at + 1, quote);
+    if (!close || close > end || close - at - 1 >= 64)
+        return;
+    memcpy(out, at + 1, (size_t)(close - at - 1));
+    out[close - at - 1] = '\0';
+}
+
+static char *ascii_upper(char *text)
+{
+    for (char *p = text; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return text;
+}
+
+/* GB2312 and GBK are subsets of GB18030 that offices' tools write GB18030 text under:
+ * such a file is read as GB18030 (NULL: as declared). */
+static const char *encoding_override(const char *declared)
+{
+    static const char *const names[] = {"GB2312", "GBK", "GB_2312-80", "CP936", "EUC-CN",
+                                        "X-GBK", "WINDOWS-936", "CSGB2312", NULL};
+    for (const char *const *name = names; *name; name++)
+        if (strcasecmp(declared, *name) == 0)
+            return "GB18030";
+    return NULL;
+}
+
 bool xmlfile_read(builder *b, const char *path, const xmlsafe_schema *schema)
 {
     submission_file *f = store_file(b->store, b->file);
@@ -152,11 +205,21 @@ bool xmlfile_read(builder *b, const char *path, const xmlsafe_schema *schema)
     sha256_init(&sha);
     sha256_update(&sha, length, (const uint8_t *)bytes);
     sha256_digest(&sha, SHA256_DIGEST_SIZE, f->sha256);
-    xmlDocPtr doc = xmlsafe_parse(bytes, length, b->path, LABEL_PARSE, &b->file_diags);
+    char declared[64];
+    declared_encoding(bytes, length, declared);
+    const char *encoding = encoding_override(declared);
+    if (encoding)
+        f->encoding = encoding;
+    else if (declared[0])
+        f->encoding = arena_strdup(b->store->memory, ascii_upper(declared));
+    else if (length >= 2 && (unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE)
+        f->encoding = "UTF-16LE";
+    else if (length >= 2 && (unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF)
+        f->encoding = "UTF-16BE";
+    xmlDocPtr doc = xmlsafe_parse_encoded(bytes, length, encoding, b->path, LABEL_PARSE,
+                                          &b->file_diags);
     if (!doc)
         return false;
-    if (doc->encoding)
-        f->encoding = arena_strdup(b->store->memory, (const char *)doc->encoding);
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (valid(b, doc, schema))
         read_root(b, root);

@@ -191,6 +191,12 @@ int xmlsafe_read_file(const char *path, size_t max_bytes, arena *a, char **bytes
 xmlDocPtr xmlsafe_parse(const char *bytes, size_t length, const char *path, const char *label,
                         diag_list *diags)
 {
+    return xmlsafe_parse_encoded(bytes, length, NULL, path, label, diags);
+}
+
+xmlDocPtr xmlsafe_parse_encoded(const char *bytes, size_t length, const char *encoding,
+                                const char *path, const char *label, diag_list *diags)
+{
     ensure_init();
     if (length > INT_MAX) {
         diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "%s：文件过大", label);
@@ -203,7 +209,7 @@ xmlDocPtr xmlsafe_parse(const char *bytes, size_t length, const char *path, cons
     ctxt->_private = &sink;
     ctxt->sax->serror = parser_error;
     ctxt->sax->internalSubset = refuse_doctype;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)length, path, NULL,
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)length, path, encoding,
                                       XML_PARSE_NONET | XML_PARSE_BIG_LINES);
     xmlFreeParserCtxt(ctxt);
     if (doc && (doc->intSubset || doc->extSubset))

@@ -36,6 +36,11 @@ int xmlsafe_read_file(const char *path, size_t max_bytes, arena *a, char **bytes
 xmlDocPtr xmlsafe_parse(const char *bytes, size_t length, const char *path, const char *label,
                         diag_list *diags);
 
+/* As xmlsafe_parse, but reads the bytes in the named encoding (an iconv name such as
+ * "GB18030") whatever the document declares; NULL: as declared or detected. */
+xmlDocPtr xmlsafe_parse_encoded(const char *bytes, size_t length, const char *encoding,
+                                const char *path, const char *label, diag_list *diags);
+
 /* A compiled XSD with the document it was compiled from. */
 typedef struct xmlsafe_schema xmlsafe_schema;
 

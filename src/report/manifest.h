@@ -1,0 +1,45 @@
+/*
+ * manifest.h: manifest.json (outputs.md §2): what a run read and what it wrote.  Each
+ * input file with its SHA-256, kind, office, period, date sent, encoding and row counts;
+ * each output file with its SHA-256; the program's version; the plan's SHA-256.  Nothing
+ * in it depends on the clock, so the same inputs give the same bytes.
+ */
+#ifndef BULLETIN_MANIFEST_H
+#define BULLETIN_MANIFEST_H
+
+#include "model/buffer.h"
+#include "model/store.h"
+
+#include <stddef.h>
+
+/* An output file as it will be written: its name in the output folder and its bytes. */
+typedef struct manifest_output {
+    const char *name;
+    const void *bytes;
+    size_t length;
+} manifest_output;
+
+/* What the manifest says besides the store's files. */
+typedef struct manifest_header {
+    const char *version;       /* the program's version */
+    const char *subject;       /* the period or quarter made, e.g. "2015-09"; NULL: none */
+    const char *plan_path;     /* as given */
+    unsigned char plan_sha256[32];
+} manifest_header;
+
+/* The SHA-256 of length bytes (nettle). */
+void manifest_sha256(const void *bytes, size_t length, unsigned char sha256[32]);
+
+/* The SHA-256 of the file at path, read in chunks.  Returns 0, or -1 when it cannot be
+ * opened or read (sha256 is then all zero). */
+int manifest_sha256_file(const char *path, unsigned char sha256[32]);
+
+/* Writes "…" as 64 lower-case hex digits into hex (65 bytes); returns hex. */
+char *manifest_hex(const unsigned char sha256[32], char *hex);
+
+/* Appends the whole manifest.json document: the header, every file of the store in the
+ * order read, then the outputs in the order given. */
+void manifest_write(buffer *out, const manifest_header *header, const store *s,
+                    const manifest_output *outputs, size_t output_count);
+
+#endif
