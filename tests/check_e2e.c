@@ -449,9 +449,5 @@ int main(void)
     tcase_add_test(failures, an_invalid_plan_stops_the_run_with_65);
     tcase_add_test(failures, usage_errors_give_64);
     suite_add_tcase(suite, failures);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

@@ -3,6 +3,7 @@
  * sums, completion and growth as fractions, the major-project thresholds exactly at and
  * just under 20亿 / 10亿, and which records count for the period.
  */
+#include "testutil.h"
 #include "aggregate/figures.h"
 #include "model/xmlsafe.h"
 
@@ -17,10 +18,7 @@ static store the_store;
 static void setup(void)
 {
     memset(&memory, 0, sizeof memory);
-    diag_list diags;
-    diag_init(&diags, &memory);
-    xmlsafe_init();
-    ck_assert_int_eq(plan_load("input/plan.xml", "schemas/plan.xsd", &memory, &the_plan, &diags), 0);
+    load_sample_plan(&memory, &the_plan);
     store_init(&the_store, &memory);
 }
 
@@ -122,9 +120,5 @@ int main(void)
     tcase_add_test(tc, sums_output_of_the_period_only);
     tcase_add_test(tc, major_projects_at_and_under_the_thresholds);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

@@ -5,6 +5,7 @@
  * superseding, streaming in bounded memory, and XML that must not expand or load
  * anything.  Runs from the repository root.
  */
+#include "testutil.h"
 #include "ingest/csvfile.h"
 #include "ingest/encoding.h"
 #include "ingest/ingest.h"
@@ -1125,9 +1126,5 @@ int main(void)
     tcase_add_test(tc, big_file_streams_in_bounded_memory);
     tcase_add_test(tc, huge_cell_is_refused_at_its_limit);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

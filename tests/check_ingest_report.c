@@ -179,9 +179,5 @@ int main(void)
     tcase_add_test(tc, check_prints_every_problem_and_writes_nothing);
     tcase_add_test(tc, check_exit_statuses);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

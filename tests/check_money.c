@@ -2,6 +2,7 @@
  * check_money.c: exact amounts and fractions: parsing every decimal form into 元,
  * refusing what is not exact, printing 万元 and rounded ratios.
  */
+#include "testutil.h"
 #include "model/fraction.h"
 #include "model/money.h"
 
@@ -81,9 +82,5 @@ int main(void)
     tcase_add_test(tc, formats_wan_and_yi);
     tcase_add_test(tc, fractions_round_half_away_from_zero);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

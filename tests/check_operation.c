@@ -733,9 +733,5 @@ int main(void)
     tcase_add_test(quarter, a_quarter_archived_twice_writes_nothing_the_second_time);
     tcase_add_test(quarter, a_tampered_archive_fails_verify_naming_the_file);
     suite_add_tcase(suite, quarter);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

@@ -2,6 +2,7 @@
  * check_period.c: every period and date form of inputs.md §2.5, and the calendar
  * arithmetic behind due dates.
  */
+#include "testutil.h"
 #include "model/period.h"
 
 #include <check.h>
@@ -82,9 +83,5 @@ int main(void)
     tcase_add_test(tc, parses_every_date_form);
     tcase_add_test(tc, computes_due_dates);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

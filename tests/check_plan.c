@@ -4,6 +4,7 @@
  * refused with one message naming file and line; no XML can make libxml2 read a file.
  * Run from the repository root.
  */
+#include "testutil.h"
 #include "model/plan.h"
 #include "model/xmlsafe.h"
 
@@ -371,9 +372,5 @@ int main(void)
     tcase_add_test(tc, read_file_is_bounded);
     tcase_add_test(tc, external_entities_are_never_loaded);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

@@ -189,9 +189,5 @@ int main(void)
     tcase_add_test(tc, the_body_sets_22_lines_of_28_characters);
     tcase_add_test(tc, a_character_no_font_has_is_a_warning_naming_it);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

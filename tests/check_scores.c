@@ -4,6 +4,7 @@
  * skip, the caps reached exactly and exceeded, units with no data, composites equal as
  * fractions but not as doubles, the major-project thresholds, and summary.json's rows.
  */
+#include "testutil.h"
 #include "aggregate/scores.h"
 #include "aggregate/timeliness.h"
 #include "model/xmlsafe.h"
@@ -27,10 +28,7 @@ enum { INFORMATION = 0, ELECTRONICS = 0, NETWORK_ECONOMY = 2 };
 static void setup(void)
 {
     memset(&memory, 0, sizeof memory);
-    diag_list diags;
-    diag_init(&diags, &memory);
-    xmlsafe_init();
-    ck_assert_int_eq(plan_load("input/plan.xml", "schemas/plan.xsd", &memory, &the_plan, &diags), 0);
+    load_sample_plan(&memory, &the_plan);
     store_init(&the_store, &memory);
 }
 
@@ -579,9 +577,5 @@ int main(void)
     tcase_add_test(tc, parameters_come_from_the_plan);
     tcase_add_test(tc, summary_rows_of_a_unit_and_a_submission);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

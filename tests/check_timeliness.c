@@ -3,6 +3,7 @@
  * input/plan.xml: on time, late, sent on the due day, unknown date, missing, a correction
  * after the due date, quarterly items and their due day, and the order of the checks.
  */
+#include "testutil.h"
 #include "aggregate/timeliness.h"
 #include "model/xmlsafe.h"
 
@@ -24,10 +25,7 @@ enum { INFORMATION_GROUP = 0, EQUIPMENT_GROUP = 1, DEVELOPMENT_REFORM = 6, ECONO
 static void setup(void)
 {
     memset(&memory, 0, sizeof memory);
-    diag_list diags;
-    diag_init(&diags, &memory);
-    xmlsafe_init();
-    ck_assert_int_eq(plan_load("input/plan.xml", "schemas/plan.xsd", &memory, &the_plan, &diags), 0);
+    load_sample_plan(&memory, &the_plan);
     store_init(&the_store, &memory);
 }
 
@@ -223,9 +221,5 @@ int main(void)
     tcase_add_test(tc, the_assessment_is_expected_with_a_quarters_last_month);
     tcase_add_test(tc, due_days_come_from_the_plan);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

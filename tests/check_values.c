@@ -2,6 +2,7 @@
  * check_values.c: the cell value parsers of inputs.md §2.5: one assertion per syntax,
  * with the exact 元 value or the exact status.
  */
+#include "testutil.h"
 #include "ingest/value.h"
 
 #include <check.h>
@@ -260,9 +261,5 @@ int main(void)
     tcase_add_test(tc, states_and_grades);
     tcase_add_test(tc, names_and_text);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(suite);
 }

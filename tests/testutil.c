@@ -4,6 +4,10 @@
 #define _GNU_SOURCE
 #include "testutil.h"
 
+#include "model/plan.h"
+#include "model/xmlsafe.h"
+
+#include <check.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,4 +93,24 @@ const char *bulletin_binary(void)
 {
     const char *bin = getenv("BULLETIN_BIN");
     return bin && *bin ? bin : "build/bulletin";
+}
+
+int run_suite(Suite *suite)
+{
+    SRunner *runner = srunner_create(suite);
+    srunner_run_all(runner, CK_ENV);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+void load_sample_plan(arena *memory, plan *out)
+{
+    diag_list diags;
+    diag_init(&diags, memory);
+    xmlsafe_init();
+    int status = plan_load("input/plan.xml", "schemas/plan.xsd", memory, out, &diags);
+    ck_assert_msg(status == 0, "input/plan.xml does not load: %s",
+                  diags.items.count ? diag_at(&diags, 0)->reason : "");
+    diag_free(&diags);
 }

@@ -24,6 +24,17 @@ char *read_whole_file(const char *path, size_t *length);
 /* A new empty folder under $TMPDIR (or /tmp), malloc'd path. */
 char *make_scratch_folder(void);
 
+/* Runs every test of the suite (forking as CK_FORK says) and returns the exit status of
+ * the test program: EXIT_SUCCESS when all passed. */
+typedef struct Suite Suite;
+int run_suite(Suite *suite);
+
+/* Loads input/plan.xml (validated by schemas/plan.xsd) into *out, its strings in memory;
+ * fails the running test when it does not load. */
+typedef struct arena arena;
+typedef struct plan plan;
+void load_sample_plan(arena *memory, plan *out);
+
 /* The program under test: $BULLETIN_BIN, else build/bulletin. */
 const char *bulletin_binary(void);
 
