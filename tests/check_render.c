@@ -161,6 +161,51 @@ START_TEST(the_body_sets_22_lines_of_28_characters)
 }
 END_TEST
 
+/* The page (0-based) on which text was drawn, or -1. */
+static int page_of_text(const canvas *c, const char *text)
+{
+    for (size_t p = 0; p < c->pages.count; p++) {
+        const canvas_page *page = canvas_page_at(c, p);
+        for (size_t i = 0; i < page->ops.count; i++) {
+            const canvas_op *op = vec_at(&page->ops, i);
+            if (op->kind == OP_TEXT && strcmp(op->utf8, text) == 0)
+                return (int)p;
+        }
+    }
+    return -1;
+}
+
+/* A table never splits inside a row and never leaves its last row alone on a page. */
+START_TEST(a_table_keeps_its_last_two_rows_together)
+{
+    fixture f;
+    fixture_open(&f, "templates/monthly.xml");
+    canvas c;
+    canvas_init(&c, f.fonts, 595.28, 841.89, &f.memory, &f.diags);
+    layout_geometry geometry = {595.28, 841.89, 80, 100, 400, 200, 20};
+    layout l;
+    layout_init(&l, &c, &geometry);
+    layout_style style = {.role = ROLE_TABLE, .size = 10, .leading = 20};
+    const layout_column columns[] = {{"项目", 1, ALIGN_LEFT}};
+    const char *cells[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"};
+    layout_table table = {.continued_label = "续表", .columns = columns, .column_count = 1,
+                          .cells = cells, .row_count = 8, .header = style, .body = style,
+                          .padding = 0};
+    /* 200 pt of text area; 40 pt used: the header and seven rows of 20 pt fit, so 辛 alone
+     * would go to the next page */
+    layout_new_page(&l);
+    layout_space(&l, 40);
+    layout_table_draw(&l, &table);
+    ck_assert_uint_eq(c.pages.count, 2);
+    ck_assert_int_eq(page_of_text(&c, "己"), 0);
+    ck_assert_int_eq(page_of_text(&c, "庚"), 1); /* moved down to keep 辛 company */
+    ck_assert_int_eq(page_of_text(&c, "辛"), 1);
+    ck_assert_int_eq(page_of_text(&c, "续表"), 1);
+    canvas_free(&c);
+    fixture_close(&f);
+}
+END_TEST
+
 START_TEST(a_character_no_font_has_is_a_warning_naming_it)
 {
     fixture f;
@@ -188,6 +233,7 @@ int main(void)
     tcase_add_test(tc, sentences_follow_the_figures);
     tcase_add_test(tc, the_body_sets_22_lines_of_28_characters);
     tcase_add_test(tc, a_character_no_font_has_is_a_warning_naming_it);
+    tcase_add_test(tc, a_table_keeps_its_last_two_rows_together);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

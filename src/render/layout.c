@@ -334,6 +334,31 @@ static void draw_header(layout *l, const layout_table *t, bool continued)
     free(titles);
 }
 
+/* The height of every body row, measured once before any is drawn. */
+static double *row_heights(layout *l, const layout_table *t, cell_lines *cells)
+{
+    double *heights = malloc((t->row_count + 1) * sizeof *heights);
+    if (!heights)
+        die_oom();
+    for (size_t r = 0; r < t->row_count; r++) {
+        heights[r] = break_row(l, t, &t->body, t->cells + r * t->column_count, cells);
+        free_cells(cells, t->column_count);
+    }
+    return heights;
+}
+
+/* True when row r must begin a new page: it does not fit, or it would leave the table's
+ * last row alone on the next page (a widow) while this page keeps two rows or more. */
+static bool breaks_before(const layout *l, const layout_table *t, const double *heights,
+                          size_t r, size_t rows_on_page)
+{
+    double bottom = text_bottom(l) - 0.01;
+    if (l->y - heights[r] < bottom)
+        return true;
+    bool next_is_last = r + 2 == t->row_count;
+    return next_is_last && rows_on_page >= 2 && l->y - heights[r] - heights[r + 1] < bottom;
+}
+
 void layout_table_draw(layout *l, const layout_table *t)
 {
     cell_lines *cells = calloc(t->column_count, sizeof *cells);
@@ -342,21 +367,24 @@ void layout_table_draw(layout *l, const layout_table *t)
         die_oom();
     double head = header_height(l, t, cells, titles);
     free_cells(cells, t->column_count);
-    double first_row = t->row_count ? break_row(l, t, &t->body, t->cells, cells) : 0;
-    free_cells(cells, t->column_count);
-    layout_ensure(l, t->body.leading + head + first_row);
+    double *heights = row_heights(l, t, cells);
+    layout_ensure(l, t->body.leading + head + (t->row_count ? heights[0] : 0));
     if (t->unit_line)
         layout_line(l, &t->body, t->unit_line, ALIGN_RIGHT);
     draw_header(l, t, false);
+    size_t rows_on_page = 0;
     for (size_t r = 0; r < t->row_count; r++) {
-        double height = break_row(l, t, &t->body, t->cells + r * t->column_count, cells);
-        if (l->y - height < text_bottom(l) - 0.01) {
+        if (rows_on_page > 0 && breaks_before(l, t, heights, r, rows_on_page)) {
             layout_new_page(l);
             draw_header(l, t, true);
+            rows_on_page = 0;
         }
-        draw_row(l, t, &t->body, cells, height, false);
+        break_row(l, t, &t->body, t->cells + r * t->column_count, cells);
+        draw_row(l, t, &t->body, cells, heights[r], false);
         free_cells(cells, t->column_count);
+        rows_on_page++;
     }
+    free(heights);
     free(cells);
     free(titles);
 }
