@@ -409,6 +409,8 @@ START_TEST(an_invalid_plan_stops_the_run_with_65)
     ck_assert_str_eq(listing.out, ".lock\n"); /* nothing written but the lock */
     command_result_free(&listing);
     command_result_free(&r);
+    command_result cleanup = run_command("rm -rf %s", output);
+    command_result_free(&cleanup);
     free(output);
 }
 END_TEST
