@@ -37,21 +37,6 @@ void month_outputs_free(month_outputs *out)
     buffer_free(&out->manifest);
 }
 
-/* True when the render failed because a file could not be written (the font subsets go
- * through temporary files): a full disk or a file size limit is an output failure (73),
- * not a bad template (65).  The render layer reports it only as text, with strerror's. */
-static bool failed_for_space(const diag_list *diags)
-{
-    const int causes[] = {ENOSPC, EFBIG, EDQUOT};
-    for (size_t i = 0; i < diags->items.count; i++) {
-        const diagnostic *d = diag_at(diags, i);
-        for (size_t c = 0; d->level == DIAG_ERROR && c < sizeof causes / sizeof *causes; c++)
-            if (strstr(d->reason, strerror(causes[c])))
-                return true;
-    }
-    return false;
-}
-
 int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *scope,
                            buffer *pdf)
 {
@@ -66,7 +51,7 @@ int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *sco
         diag_add(d->level == DIAG_ERROR ? &s->setup_diags : &s->store.diags, d->level, d->file,
                  d->line, d->column, d->value, d->reason);
     }
-    bool space = status != 0 && failed_for_space(&render_diags);
+    bool space = status == FONTSET_NO_SPACE;
     if (space)
         diag_add(&s->setup_diags, DIAG_ERROR, s->options.output, 0, NULL, NULL,
                  "磁盘已满或超出文件大小限制，无法写入临时文件；原有输出文件未改动");

@@ -290,5 +290,7 @@ int canvas_render(canvas *c, const canvas_info *info, buffer *out)
         status = -1;
     }
     HPDF_Free(pdf);
+    if (status == FONTSET_NO_SPACE)
+        return status;
     return status == 0 && out->length > 0 ? 0 : -1;
 }

@@ -80,7 +80,8 @@ void canvas_rect(canvas *c, size_t page, double x, double y, double width, doubl
 void canvas_bookmark_add(canvas *c, const char *title, size_t page, double y);
 
 /* Pass 2: embeds the fonts and writes the PDF into out.  0 on success, -1 with an error
- * in the canvas's diagnostics. */
+ * in the canvas's diagnostics, FONTSET_NO_SPACE when the fonts' temporary files could not
+ * be written for lack of space. */
 int canvas_render(canvas *c, const canvas_info *info, buffer *out);
 
 #endif

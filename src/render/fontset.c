@@ -6,6 +6,7 @@
  */
 #include "render/fontset_internal.h"
 
+#include <errno.h>
 #include <hpdf_doc.h>
 #include <limits.h>
 #include <stdio.h>
@@ -473,12 +474,13 @@ static int embed_face(font_face *f, HPDF_Doc pdf, diag_list *diags)
     hb_face_destroy(subset_face);
 
     char reason[256] = "";
-    f->pdf_font = font_load_into_pdf(pdf, subset, reason, sizeof reason);
+    int write_error = 0;
+    f->pdf_font = font_load_into_pdf(pdf, subset, reason, sizeof reason, &write_error);
     hb_blob_destroy(subset);
     if (!f->pdf_font) {
-        diag_addf(diags, DIAG_ERROR, f->written, 0, NULL, NULL, "libharu 无法载入字体子集：%s",
-                  reason);
-        return -1;
+        diag_addf(diags, DIAG_ERROR, f->written, 0, NULL, NULL, "无法载入字体子集：%s", reason);
+        bool no_space = write_error == ENOSPC || write_error == EFBIG || write_error == EDQUOT;
+        return no_space ? FONTSET_NO_SPACE : -1;
     }
     return 0;
 }
@@ -498,8 +500,9 @@ int fontset_embed(fontset *set, HPDF_Doc pdf, diag_list *diags)
         font_face *f = vec_at(&set->faces, i);
         f->pdf_font = NULL;
         hb_set_clear(f->embedded);
-        if (!hb_set_is_empty(f->used) && embed_face(f, pdf, diags) != 0)
-            return -1;
+        int status = hb_set_is_empty(f->used) ? 0 : embed_face(f, pdf, diags);
+        if (status != 0)
+            return status;
     }
     return 0;
 }

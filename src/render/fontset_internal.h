@@ -24,7 +24,8 @@ hb_blob_t *font_subset(hb_face_t *face, const hb_set_t *unicodes, const char *ps
 /* Loads the TrueType file ttf into pdf (embedded, UTF-8 encoder) through a temporary file
  * that is unlinked as soon as libharu has opened it.  Returns the font, or NULL with the
  * reason (English, for a diagnostic) in reason. */
-HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t reason_size);
+HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t reason_size,
+                             int *write_error);
 
 /* Marks every glyph of font's TrueType definition used, so that libharu writes each
  * glyph of the subset (and so every component of a composite glyph). */

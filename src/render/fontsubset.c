@@ -150,32 +150,42 @@ static bool write_temp(hb_blob_t *ttf, char *path, size_t path_size, char *reaso
     if (!dir || !dir[0])
         dir = "/tmp";
     if ((size_t)snprintf(path, path_size, "%s/bulletin-font-XXXXXX", dir) >= path_size) {
-        snprintf(reason, reason_size, "temporary folder path too long");
+        snprintf(reason, reason_size, "临时文件夹路径过长");
+        errno = ENAMETOOLONG;
         return false;
     }
     int fd = mkstemp(path);
     if (fd < 0) {
-        snprintf(reason, reason_size, "cannot create a temporary file in %s: %s", dir,
-                 strerror(errno));
+        int saved = errno;
+        snprintf(reason, reason_size, "无法在 %s 建立临时文件：%s", dir, strerror(saved));
+        errno = saved;
         return false;
     }
     unsigned length = 0;
     const char *data = hb_blob_get_data(ttf, &length);
     bool ok = write_all(fd, data, length);
-    if (close(fd) != 0)
+    int saved = errno;
+    if (close(fd) != 0 && ok) {
         ok = false;
+        saved = errno;
+    }
     if (!ok) {
-        snprintf(reason, reason_size, "cannot write %s: %s", path, strerror(errno));
+        snprintf(reason, reason_size, "无法写入临时文件 %s：%s", path, strerror(saved));
         unlink(path);
+        errno = saved;
     }
     return ok;
 }
 
-HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t reason_size)
+HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t reason_size,
+                             int *write_error)
 {
     char path[PATH_MAX];
-    if (!write_temp(ttf, path, sizeof path, reason, reason_size))
+    *write_error = 0;
+    if (!write_temp(ttf, path, sizeof path, reason, reason_size)) {
+        *write_error = errno ? errno : EIO;
         return NULL;
+    }
     /* libharu keeps the file open (it reads the glyphs again when saving), so the name
      * can go at once; nothing of the path reaches the PDF. */
     const char *name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
