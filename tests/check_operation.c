@@ -533,7 +533,7 @@ START_TEST(the_quarter_archive_holds_report_bulletins_and_data)
     ck_assert_int_eq(r.status, 3);
     char *expected = NULL;
     if (asprintf(&expected,
-                 "bulletin: 2015-Q3 已归档于 %s/archive/2015-Q3；拒收 5 行，警告 0 行；"
+                 "bulletin: 2015-Q3 已归档于 %s/archive/2015-Q3；拒收 5 行，警告 1 条；"
                  "季度事项未报送：市发改局、市科技局（详见 %s/archive/2015-Q3/rejects.csv）\n",
                  output, output) < 0)
         abort();

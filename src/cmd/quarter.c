@@ -30,6 +30,7 @@ typedef struct quarter_notes {
     buffer late_offices;     /* offices that sent them after the due day */
     buffer missing_months;   /* months with neither a bulletin nor input */
     row_counts rows;         /* of the quarter's files */
+    long warnings;           /* of rejects.csv: warned rows, 合计 rows that disagree … */
 } quarter_notes;
 
 static period previous_quarter(date today)
@@ -326,6 +327,12 @@ static void count_rows(const session *s, period q, quarter_notes *notes)
         notes->rows.rejected += f->rows.rejected;
         notes->rows.warned += f->rows.warned;
     }
+    for (size_t i = 0; i < s->store.diags.items.count; i++) {
+        const diagnostic *d = diag_at(&s->store.diags, i);
+        const submission_file *f = file_named(s, d->file);
+        if (d->level == DIAG_WARNING && (!f || file_in_quarter(f, q)))
+            notes->warnings++;
+    }
 }
 
 static int quarter_outcome(session *s, period q, const char *where, bool written,
@@ -333,7 +340,7 @@ static int quarter_outcome(session *s, period q, const char *where, bool written
 {
     check_submissions(s, q, notes);
     count_rows(s, q, notes);
-    if (!notes->rows.rejected && !notes->rows.warned && !notes->missing_offices.length &&
+    if (!notes->rows.rejected && !notes->warnings && !notes->missing_offices.length &&
         !notes->late_offices.length && !notes->missing_months.length)
         return EXIT_OK;
     char name[16];
@@ -341,7 +348,7 @@ static int quarter_outcome(session *s, period q, const char *where, bool written
     buffer_init(&line);
     buffer_printf(&line, written ? "%s 已归档于 %s" : "%s 的归档 %s 输入未变，本次未写入",
                   period_format(q, name), where);
-    buffer_printf(&line, "；拒收 %ld 行，警告 %ld 行", notes->rows.rejected, notes->rows.warned);
+    buffer_printf(&line, "；拒收 %ld 行，警告 %ld 条", notes->rows.rejected, notes->warnings);
     if (notes->missing_offices.length)
         buffer_printf(&line, "；季度事项未报送：%s", notes->missing_offices.data);
     if (notes->late_offices.length)
