@@ -62,11 +62,14 @@ typedef struct sheet {
 
 /* ---- cells ---- */
 
+/* Nothing but white space (as value_text sees it); stops at the first other character. */
 static bool blank(const char *text)
 {
-    const char *start;
-    size_t length;
-    return value_text(text, &start, &length) == VALUE_EMPTY;
+    uint32_t cp;
+    while ((cp = utf8_next(&text)) != 0)
+        if (!is_space(cp))
+            return false;
+    return true;
 }
 
 static size_t filled_cells(size_t count, const char *const *cells)
