@@ -117,26 +117,6 @@ static void on_row(int terminator, void *data)
     r->cell_count = 0;
 }
 
-/* Advances the position over bytes already handed to libcsv (or skipped). */
-static void account(reader *r, const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = p[i];
-        r->seen_bytes = true;
-        if (c == '\r' || (c == '\n' && !r->last_was_cr))
-            r->line++;
-        if (c == '\r' || c == '\n') {
-            r->line_chars = 0;
-            r->ended_with_break = true;
-        } else {
-            r->ended_with_break = false;
-            if ((c & 0xC0) != 0x80)
-                r->line_chars++;
-        }
-        r->last_was_cr = c == '\r';
-    }
-}
-
 static size_t characters(const unsigned char *p, size_t n)
 {
     size_t count = 0;
@@ -144,6 +124,28 @@ static size_t characters(const unsigned char *p, size_t n)
         if ((p[i] & 0xC0) != 0x80)
             count++;
     return count;
+}
+
+/* Advances the position over bytes already handed to libcsv (or skipped): part of one
+ * physical line, so that only its last byte may be a line break.  The characters are
+ * counted only when the line goes on (at the end of a chunk): a break starts a new one. */
+static void account(reader *r, const unsigned char *p, size_t n)
+{
+    if (n == 0)
+        return;
+    r->seen_bytes = true;
+    unsigned char last = p[n - 1];
+    if (last != '\r' && last != '\n') {
+        r->line_chars += characters(p, n);
+        r->ended_with_break = r->last_was_cr = false;
+        return;
+    }
+    bool after_cr = n == 1 && r->last_was_cr; /* the LF of a CRLF split from its CR */
+    if (last == '\r' || !after_cr)
+        r->line++;
+    r->line_chars = 0;
+    r->ended_with_break = true;
+    r->last_was_cr = last == '\r';
 }
 
 /* Bytes libcsv ignores before a row: blank lines and leading blanks. */

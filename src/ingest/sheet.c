@@ -62,11 +62,14 @@ typedef struct sheet {
 
 /* ---- cells ---- */
 
+/* Nothing but white space (as value_text sees it); stops at the first other character. */
 static bool blank(const char *text)
 {
-    const char *start;
-    size_t length;
-    return value_text(text, &start, &length) == VALUE_EMPTY;
+    uint32_t cp;
+    while ((cp = utf8_next(&text)) != 0)
+        if (!is_space(cp))
+            return false;
+    return true;
 }
 
 static size_t filled_cells(size_t count, const char *const *cells)
@@ -101,12 +104,17 @@ static bool names_column(const char *key, bool *data)
     return found;
 }
 
-static size_t count_data_columns(const header_key *keys, size_t count)
+/* The cells naming data columns; *any_known: whether any cell names a column at all. */
+static size_t count_data_columns(const header_key *keys, size_t count, bool *any_known)
 {
     size_t n = 0;
     bool data;
-    for (size_t i = 0; i < count; i++)
-        n += names_column(keys[i].key, &data) && data;
+    *any_known = false;
+    for (size_t i = 0; i < count; i++) {
+        bool known = names_column(keys[i].key, &data);
+        *any_known |= known;
+        n += known && data;
+    }
     return n;
 }
 
@@ -376,10 +384,13 @@ static bool is_second_header_row(const held_row *top, const csvfile_row *bottom)
 }
 
 /* Enough to be the header: three cells naming columns, or a kind named, or, where the
- * title named the kind, two cells naming that kind's columns. */
-static bool header_worthy(const sheet *s, const header_key *keys, size_t count)
+ * title named the kind, two cells naming that kind's columns.  *any_known: whether any
+ * cell names a column of any kind. */
+static bool header_worthy(const sheet *s, const header_key *keys, size_t count,
+                          bool *any_known)
 {
-    if (count_data_columns(keys, count) >= 3 || kind_of_keys(keys, count) != KIND_UNKNOWN)
+    if (count_data_columns(keys, count, any_known) >= 3 ||
+        kind_of_keys(keys, count) != KIND_UNKNOWN)
         return true;
     if (s->title_kind == KIND_UNKNOWN)
         return false;
@@ -559,10 +570,10 @@ static bool held_worthy(sheet *s)
 {
     header_key *keys = s->keys;
     size_t count = header_keys(&s->held, NULL, keys);
-    bool data;
-    for (size_t j = 0; j < count; j++)
-        s->saw_known |= names_column(keys[j].key, &data);
-    return header_worthy(s, keys, count);
+    bool any_known;
+    bool worthy = header_worthy(s, keys, count, &any_known);
+    s->saw_known |= any_known;
+    return worthy;
 }
 
 /* Enough for a header of two rows: top and bottom together name three columns or a kind. */
@@ -570,7 +581,8 @@ static bool pair_worthy(sheet *s, const csvfile_row *bottom)
 {
     if (!is_second_header_row(&s->held, bottom))
         return false;
-    return header_worthy(s, s->keys, header_keys(&s->held, bottom, s->keys));
+    bool any_known; /* a pair's cells decide nothing about saw_known */
+    return header_worthy(s, s->keys, header_keys(&s->held, bottom, s->keys), &any_known);
 }
 
 /* A non-empty row before the header. */

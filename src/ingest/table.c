@@ -189,16 +189,19 @@ static bool in_alias_list(const char *aliases, const char *key)
     return false;
 }
 
+static bool column_matches(const table_column *c, const char *key)
+{
+    return strcmp(c->canonical, key) == 0 || in_alias_list(c->aliases, key) ||
+           (c->xml && strcasecmp(c->xml, key) == 0);
+}
+
 int table_match(const table *t, const char *key)
 {
     if (!key[0])
         return -1;
-    for (size_t i = 0; i < t->count; i++) {
-        const table_column *c = &t->columns[i];
-        if (strcmp(c->canonical, key) == 0 || in_alias_list(c->aliases, key) ||
-            (c->xml && strcasecmp(c->xml, key) == 0))
+    for (size_t i = 0; i < t->count; i++)
+        if (column_matches(&t->columns[i], key))
             return (int)i;
-    }
     return -1;
 }
 
@@ -246,8 +249,12 @@ static bool names_column(const char *const *keys, size_t count, record_kind kind
 {
     const table *t = table_for(kind);
     int wanted = table_column_named(t, canonical);
+    if (wanted < 0)
+        return false;
+    /* a key matching the wanted column still names another one listed before it */
     for (size_t i = 0; i < count; i++)
-        if (table_match(t, keys[i]) == wanted)
+        if (keys[i][0] && column_matches(&t->columns[wanted], keys[i]) &&
+            table_match(t, keys[i]) == wanted)
             return true;
     return false;
 }

@@ -32,10 +32,15 @@ static bool equals_any(const char *text, const char *const *words)
     return false;
 }
 
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static bool is_none_mark(const char *text)
 {
     static const char *const marks[] = {"", "-", "--", "—", "——", "–", "/", "无", NULL};
-    return equals_any(text, marks);
+    return !is_digit(text[0]) && equals_any(text, marks); /* no mark starts with a digit */
 }
 
 bool value_unit(const char *text, int64_t *yuan_per_unit)
@@ -57,6 +62,9 @@ bool value_unit(const char *text, int64_t *yuan_per_unit)
 static bool strip_unit(char *text, int64_t *yuan_per_unit)
 {
     static const char *const suffixes[] = {"亿元", "万元", "元", "亿", "万", NULL};
+    size_t length = strlen(text);
+    if (length == 0 || (unsigned char)text[length - 1] < 0x80)
+        return false; /* every unit ends in a Chinese character, none in ASCII */
     for (const char *const *suffix = suffixes; *suffix; suffix++) {
         if (!text_ends_with(text, *suffix))
             continue;
@@ -68,11 +76,6 @@ static bool strip_unit(char *text, int64_t *yuan_per_unit)
         return true;
     }
     return false;
-}
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
 }
 
 /* Copies text to out without thousands separators, which must stand between groups of

@@ -64,14 +64,19 @@ char *arena_strdup(arena *a, const char *s)
     return arena_strndup(a, s, strlen(s));
 }
 
+/* Formats once into a buffer on the stack, which holds nearly every key and message;
+ * only longer text is formatted a second time, straight into the arena. */
 char *arena_printf(arena *a, const char *format, ...)
 {
+    char first_try[256];
     va_list args;
     va_start(args, format);
-    int length = vsnprintf(NULL, 0, format, args);
+    int length = vsnprintf(first_try, sizeof first_try, format, args);
     va_end(args);
     if (length < 0)
         die_oom();
+    if ((size_t)length < sizeof first_try)
+        return arena_strndup(a, first_try, (size_t)length);
     char *text = arena_alloc(a, (size_t)length + 1);
     va_start(args, format);
     vsnprintf(text, (size_t)length + 1, format, args);

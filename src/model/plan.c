@@ -267,14 +267,10 @@ static int add_name(plan_reader *r, xmlNodePtr node, const char *text, plan_name
     return 0;
 }
 
-/* The entry of kind (and owner, unless owner < 0) whose key is text squeezed. */
-static const plan_name *find_name(const plan_name *names, size_t count, plan_name_kind kind,
-                                  int owner, const char *text)
+/* The first entry of kind (and owner, unless owner < 0) whose key is key. */
+static const plan_name *find_key(const plan_name *names, size_t count, plan_name_kind kind,
+                                 int owner, const char *key)
 {
-    if (!text)
-        return NULL;
-    char key[KEY_CAPACITY];
-    text_squeeze(text, key, sizeof key);
     for (size_t i = 0; i < count; i++) {
         const plan_name *name = &names[i];
         if (name->kind == kind && (owner < 0 || name->index == owner) &&
@@ -282,6 +278,22 @@ static const plan_name *find_name(const plan_name *names, size_t count, plan_nam
             return name;
     }
     return NULL;
+}
+
+/* The entry of kind (and owner, unless owner < 0) whose key is text squeezed.  A key
+ * squeezes to itself, so text written exactly as a key (as callers that squeezed it
+ * already pass it) is found without squeezing it again. */
+static const plan_name *find_name(const plan_name *names, size_t count, plan_name_kind kind,
+                                  int owner, const char *text)
+{
+    if (!text)
+        return NULL;
+    const plan_name *found = find_key(names, count, kind, owner, text);
+    if (found)
+        return found;
+    char key[KEY_CAPACITY];
+    text_squeeze(text, key, sizeof key);
+    return find_key(names, count, kind, owner, key);
 }
 
 static int read_aliases(plan_reader *r, xmlNodePtr parent, plan_name_kind kind, int index,

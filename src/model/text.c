@@ -120,8 +120,9 @@ uint32_t fold_width(uint32_t cp)
 
 bool is_space(uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' ||
-           cp == '\f' || cp == 0x3000 || cp == 0xA0 || cp == 0xFEFF;
+    if (cp <= ' ')
+        return cp == ' ' || (cp >= '\t' && cp <= '\r'); /* \t \n \v \f \r */
+    return cp == 0xA0 || cp == 0x3000 || cp == 0xFEFF;
 }
 
 /* Appends cp to out if it fits with the terminator; returns false when full. */

@@ -27,11 +27,21 @@ typedef struct font_face {
     HPDF_Font pdf_font;
 } font_face;
 
+/* One remembered answer of fontset_face_for. */
+typedef struct face_choice {
+    uint32_t key; /* the code point + 1; 0 while empty */
+    int face;
+} face_choice;
+
+enum { CHOICE_MEMO = 1024 }; /* answers kept per role, by the code point's low bits */
+
 struct fontset {
     arena strings;
     vec faces;              /* of font_face */
     vec chains[ROLE_COUNT]; /* of int, first choice first */
     HPDF_Doc pdf;           /* of the last fontset_embed */
+    face_choice memo[ROLE_COUNT][CHOICE_MEMO]; /* chains and faces never change after
+                                                  fontset_open: answers stay true */
 };
 
 static const char *const ROLE_NAMES[ROLE_COUNT] = {
@@ -397,10 +407,9 @@ static bool face_draws(const font_face *f, uint32_t cp)
            extents.height != 0;
 }
 
-int fontset_face_for(const fontset *set, font_role role, uint32_t cp)
+/* The first face of role's chain that draws cp, or -1. */
+static int first_face_drawing(const fontset *set, font_role role, uint32_t cp)
 {
-    if ((unsigned)role >= ROLE_COUNT || !in_bmp(cp))
-        return -1;
     const vec *chain = &set->chains[role];
     for (size_t i = 0; i < chain->count; i++) {
         int face = *(const int *)vec_at(chain, i);
@@ -408,6 +417,18 @@ int fontset_face_for(const fontset *set, font_role role, uint32_t cp)
             return face;
     }
     return -1;
+}
+
+int fontset_face_for(fontset *set, font_role role, uint32_t cp)
+{
+    if ((unsigned)role >= ROLE_COUNT || !in_bmp(cp))
+        return -1;
+    face_choice *memo = &set->memo[role][cp % CHOICE_MEMO];
+    if (memo->key != cp + 1) {
+        memo->key = cp + 1;
+        memo->face = first_face_drawing(set, role, cp);
+    }
+    return memo->face;
 }
 
 /* value font units in 1/1000 em, rounded half away from zero. */

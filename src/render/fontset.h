@@ -51,8 +51,8 @@ void fontset_close(fontset *set);
  * first choice first; -1 if no face of the chain has it, and for every code point
  * outside the BMP (libharu 2.3.0's UTF-8 encoder writes 2-byte codes only).  A glyph
  * with an empty outline counts only for spaces and other invisible characters.
- * Does not mark anything used. */
-int fontset_face_for(const fontset *set, font_role role, uint32_t cp);
+ * Does not mark anything used; remembers recent answers in set. */
+int fontset_face_for(fontset *set, font_role role, uint32_t cp);
 /* Advance width of cp in face, in 1/1000 em (rounded), from hmtx via HarfBuzz; the
  * .notdef width when face has no glyph for cp; 0 for an invalid face. */
 int fontset_advance(const fontset *set, int face, uint32_t cp);

@@ -27,6 +27,12 @@ hb_blob_t *font_subset(hb_face_t *face, const hb_set_t *unicodes, const char *ps
 HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t reason_size,
                              int *write_error);
 
+/* libharu finds a code point's glyph by walking its cmap's segments, and on HPDF_GetFont
+ * does so for all 65536 codes: slow for a subset's many scattered segments.  Rewrites the
+ * cmap libharu parsed for font_name (not the font file, which is embedded unchanged) as
+ * one segment over a table of the 65536 glyphs, giving each code the same glyph.  Leaves
+ * a cmap of another form as it is.  Call between loading the font and HPDF_GetFont. */
+void pdffont_flatten_cmap(HPDF_Doc pdf, const char *font_name);
 /* Marks every glyph of font's TrueType definition used, so that libharu writes each
  * glyph of the subset (and so every component of a composite glyph). */
 void pdffont_mark_all_glyphs(HPDF_Font font);

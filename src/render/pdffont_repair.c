@@ -3,9 +3,11 @@
  * the document is saved: every glyph of the (already subset) font is marked used, since
  * libharu drops components of composite glyphs; and the ToUnicode stream, which libharu
  * fills with an encoding CMap (begincidrange), is rewritten as a real ToUnicode CMap.
+ * Also, before libharu builds a font, its parsed cmap is put in a faster, equal form.
  */
 #include "render/fontset_internal.h"
 
+#include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <stdio.h>
@@ -20,6 +22,64 @@ void pdffont_mark_all_glyphs(HPDF_Font font)
     HPDF_TTFontDefAttr tt = (HPDF_TTFontDefAttr)attr->fontdef->attr;
     if (tt && tt->glyph_tbl.flgs)
         memset(tt->glyph_tbl.flgs, 1, tt->num_glyphs);
+}
+
+enum { CODE_COUNT = 0x10000 };
+
+/* The glyph libharu's format 4 lookup gives code in segment (the first whose end is at or
+ * after code), for a cmap whose segments all map by delta. */
+static HPDF_UINT16 delta_glyph(const HPDF_TTF_CmapRange *cmap, unsigned segment, unsigned code)
+{
+    if (cmap->start_count[segment] > code)
+        return 0;
+    return (HPDF_UINT16)(code + (unsigned)cmap->id_delta[segment]);
+}
+
+/* True when the segments are in order, every one maps by delta and the last ends at
+ * 0xFFFF, as in the subsets HarfBuzz writes: the form pdffont_flatten_cmap rewrites. */
+static bool cmap_flattenable(const HPDF_TTF_CmapRange *cmap)
+{
+    unsigned segments = cmap->seg_count_x2 / 2u;
+    if (cmap->format != 4 || segments == 0 || cmap->end_count[segments - 1] != 0xFFFF)
+        return false;
+    for (unsigned i = 0; i < segments; i++) {
+        if (cmap->id_range_offset[i] != 0)
+            return false;
+        if (i > 0 && cmap->end_count[i] <= cmap->end_count[i - 1])
+            return false;
+    }
+    return true;
+}
+
+void pdffont_flatten_cmap(HPDF_Doc pdf, const char *font_name)
+{
+    HPDF_FontDef fontdef = HPDF_Doc_FindFontDef(pdf, font_name);
+    if (!fontdef || fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE || !fontdef->attr)
+        return;
+    HPDF_TTF_CmapRange *cmap = &((HPDF_TTFontDefAttr)fontdef->attr)->cmap;
+    if (!cmap_flattenable(cmap))
+        return;
+    HPDF_UINT16 *glyphs = HPDF_GetMem(fontdef->mmgr, CODE_COUNT * sizeof *glyphs);
+    if (!glyphs) {
+        HPDF_ResetError(pdf); /* the cmap stays as it was: slower, as right */
+        return;
+    }
+    unsigned segment = 0;
+    for (unsigned code = 0; code < CODE_COUNT; code++) {
+        while (code > cmap->end_count[segment])
+            segment++;
+        glyphs[code] = delta_glyph(cmap, segment, code);
+    }
+    /* One segment 0..0xFFFF whose idRangeOffset points libharu at glyphs[code]. */
+    if (cmap->glyph_id_array)
+        HPDF_FreeMem(fontdef->mmgr, cmap->glyph_id_array);
+    cmap->glyph_id_array = glyphs;
+    cmap->glyph_id_array_count = CODE_COUNT;
+    cmap->seg_count_x2 = 2;
+    cmap->start_count[0] = 0;
+    cmap->end_count[0] = 0xFFFF;
+    cmap->id_delta[0] = 0;
+    cmap->id_range_offset[0] = 2;
 }
 
 /* The CMap's entries: a run of consecutive codes within one 256-code row is a bfrange,
