@@ -4,6 +4,8 @@
 #   make check   install missing Debian packages (as root), build, run every test twice:
 #                once plainly, once under AddressSanitizer + UBSan
 #   make bench   time a month's run on the sample data
+#   make fuzz [FUZZ_SECONDS=60]   build the libFuzzer harnesses of tests/fuzz with clang
+#                into build/fuzz/ and run each for FUZZ_SECONDS (not part of check)
 #   make install [PREFIX=/usr/local] [DESTDIR=]   the program, its data and man page
 #   make uninstall [PREFIX=/usr/local] [DESTDIR=]
 #
@@ -41,7 +43,7 @@ TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(filter-out $(TESTS_SRC),$(wildcard tests/*.c))
 
 
-.PHONY: all run check test deps bench clean sample docs install uninstall FORCE
+.PHONY: all run check test deps bench clean sample docs install uninstall fuzz fuzz-build FORCE
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/bulletin
@@ -67,6 +69,26 @@ test: $(BUILD)/bulletin $(TESTS)
 
 bench: all
 	@sh tools/bench.sh $(BUILD)/bulletin
+
+# Fuzzing needs clang with libFuzzer, which tools/deps.sh does not install.
+FUZZ_SECONDS ?= 60
+FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZERS  := csv xml values plan
+FUZZ_PROBE := int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }
+
+fuzz:
+	@echo '$(FUZZ_PROBE)' | clang -x c -fsanitize=fuzzer -o /dev/null - 2>/dev/null || \
+	 if [ "$$(id -u)" = 0 ]; then apt-get install -y clang libclang-rt-14-dev; \
+	 else echo "make fuzz needs clang and libFuzzer: apt-get install -y clang libclang-rt-14-dev" >&2; exit 1; fi
+	@$(MAKE) --no-print-directory fuzz-build BUILD=build/fuzz CC=clang OPTFLAGS="-O1 -g" \
+	    SANITIZE="$(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link"
+	@sh tools/fuzz.sh build/fuzz $(FUZZ_SECONDS)
+
+fuzz-build: $(FUZZERS:%=$(BUILD)/fuzz_%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_ingest.c tests/fuzz/fuzz_ingest.h $(BUILD)/libbulletin.a
+	@echo "  LD  $@"
+	@$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz_ingest.c $(BUILD)/libbulletin.a $(ALL_LIBS)
 
 $(BUILD)/libbulletin.a: $(LIB_OBJ)
 	@rm -f $@

@@ -1,0 +1,37 @@
+#!/bin/sh
+# fuzz.sh: runs the libFuzzer harnesses that `make fuzz` built into build/fuzz/, each for
+# FUZZ_SECONDS, from the repository root.  Seeds come from the fixtures of the tests and
+# the sample input; what a harness finds is left as build/fuzz/crash-* (leak-*, …).
+#   sh tools/fuzz.sh build/fuzz 60
+set -eu
+out=$1
+seconds=$2
+
+seed() { # seed NAME FILE...: copies the files (by content hash) into build/fuzz/seed/NAME
+    dir=$out/seed/$1
+    shift
+    mkdir -p "$dir"
+    for f in "$@"; do
+        cp "$f" "$dir/$(sha1sum "$f" | cut -c1-16)"
+    done
+}
+
+seed csv $(find tests/data/ingest input/2015-09 -type f \( -name '*.csv' -o -name '*.txt' -o -name '*.tsv' \))
+seed xml $(find tests/data/ingest input/2015-09 -type f -name '*.xml')
+seed plan input/plan.xml tests/data/plan/*.xml
+mkdir -p "$out/seed/values"
+for text in '1,234.5' '１２３万元' '1.2E+05' '35.2%' '2015年第三季度' '2015/9/30 0:00' \
+            '2015年1-9月' '已投产' '优秀' '√' '—' "'123" '12345678901234567890'; do
+    printf '\001%s' "$text" >"$out/seed/values/$(printf %s "$text" | sha1sum | cut -c1-16)"
+done
+
+status=0
+for name in csv xml values plan; do
+    mkdir -p "$out/corpus/$name"
+    dict=
+    [ -f "tests/fuzz/$name.dict" ] && dict=-dict=tests/fuzz/$name.dict
+    echo "fuzz_$name: $seconds s"
+    "$out/fuzz_$name" -max_total_time="$seconds" -print_final_stats=1 -max_len=65536 $dict \
+        -artifact_prefix="$out/" "$out/corpus/$name" "$out/seed/$name" || status=1
+done
+exit $status
