@@ -24,6 +24,21 @@ static bool clean(const char *text, char *out, size_t capacity)
     return true;
 }
 
+/* clean() for the parsers where an empty cell means "not given": false with *status
+ * VALUE_SYNTAX (too long) or VALUE_EMPTY, true when there is text to parse. */
+static bool clean_given(const char *text, char *out, size_t capacity, value_status *status)
+{
+    if (!clean(text, out, capacity)) {
+        *status = VALUE_SYNTAX;
+        return false;
+    }
+    if (out[0] == '\0') {
+        *status = VALUE_EMPTY;
+        return false;
+    }
+    return true;
+}
+
 static bool equals_any(const char *text, const char *const *words)
 {
     for (; *words; words++)
@@ -139,17 +154,16 @@ value_status value_amount(const char *text, int64_t column_unit, money *out)
 value_status value_percent(const char *text, int64_t *out_e4)
 {
     char buf[VALUE_MAX_TEXT];
-    if (!clean(text, buf, sizeof buf))
-        return VALUE_SYNTAX;
-    if (buf[0] == '\0')
-        return VALUE_EMPTY;
+    value_status status;
+    if (!clean_given(text, buf, sizeof buf, &status))
+        return status;
     size_t n = strlen(buf);
     if (buf[n - 1] == '%') {
         buf[--n] = '\0';
         while (n > 0 && buf[n - 1] == ' ')
             buf[--n] = '\0';
     }
-    value_status status = from_money_status(money_parse(buf, 10000, out_e4));
+    status = from_money_status(money_parse(buf, 10000, out_e4));
     if (status != VALUE_OK)
         return status;
     if (*out_e4 < 0 || *out_e4 > 100 * 10000)
@@ -160,10 +174,9 @@ value_status value_percent(const char *text, int64_t *out_e4)
 value_status value_count(const char *text, int *out)
 {
     char buf[VALUE_MAX_TEXT];
-    if (!clean(text, buf, sizeof buf))
-        return VALUE_SYNTAX;
-    if (buf[0] == '\0')
-        return VALUE_EMPTY;
+    value_status status;
+    if (!clean_given(text, buf, sizeof buf, &status))
+        return status;
     const char *p = buf;
     bool negative = *p == '-';
     if (*p == '-' || *p == '+')
@@ -197,10 +210,9 @@ value_status value_yes_no(const char *text, bool *out)
     static const char *const no[] = {"否", "n", "no", "false", "0", "×", "✗", "✘", NULL};
     char buf[VALUE_MAX_TEXT];
     *out = false;
-    if (!clean(text, buf, sizeof buf))
-        return VALUE_SYNTAX;
-    if (buf[0] == '\0')
-        return VALUE_EMPTY;
+    value_status status;
+    if (!clean_given(text, buf, sizeof buf, &status))
+        return status;
     ascii_lower(buf);
     if (equals_any(buf, yes)) {
         *out = true;
@@ -212,20 +224,18 @@ value_status value_yes_no(const char *text, bool *out)
 value_status value_date(const char *text, date *out)
 {
     char buf[VALUE_MAX_TEXT];
-    if (!clean(text, buf, sizeof buf))
-        return VALUE_SYNTAX;
-    if (buf[0] == '\0')
-        return VALUE_EMPTY;
+    value_status status;
+    if (!clean_given(text, buf, sizeof buf, &status))
+        return status;
     return date_parse(buf, out) ? VALUE_OK : VALUE_SYNTAX;
 }
 
 value_status value_period(const char *text, period *out)
 {
     char buf[VALUE_MAX_TEXT];
-    if (!clean(text, buf, sizeof buf))
-        return VALUE_SYNTAX;
-    if (buf[0] == '\0')
-        return VALUE_EMPTY;
+    value_status status;
+    if (!clean_given(text, buf, sizeof buf, &status))
+        return status;
     return period_parse(buf, out) ? VALUE_OK : VALUE_SYNTAX;
 }
 
