@@ -287,8 +287,7 @@ START_TEST(every_unit_and_its_score_is_in_the_bulletin)
             if (!strstr(row, units[i]) || !strstr(row, "."))
                 continue;
             for (char *token = strtok(row, " "); token; token = strtok(NULL, " "))
-                if (strchr(token, '.') && fabs(strtod(token, NULL) - total) < 0.0051 &&
-                    strtod(token, NULL) == strtod(token, NULL))
+                if (strchr(token, '.') && fabs(strtod(token, NULL) - total) < 0.0051)
                     found = true;
         }
         ck_assert_msg(found, "no line with %s and its total %.2f", units[i], total);

@@ -16,9 +16,7 @@
 #include "report/rejects.h"
 #include "report/summary.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 
 void month_outputs_init(month_outputs *out)
 {

@@ -19,6 +19,7 @@ void canvas_init(canvas *c, fontset *fonts, double page_width, double page_heigh
     c->diags = diags;
     vec_init(&c->pages, sizeof(canvas_page));
     vec_init(&c->bookmarks, sizeof(canvas_bookmark));
+    vec_init(&c->missing, sizeof(uint32_t));
 }
 
 void canvas_free(canvas *c)
@@ -27,6 +28,7 @@ void canvas_free(canvas *c)
         vec_free(&canvas_page_at(c, i)->ops);
     vec_free(&c->pages);
     vec_free(&c->bookmarks);
+    vec_free(&c->missing);
 }
 
 size_t canvas_add_page(canvas *c)
@@ -57,13 +59,12 @@ static void warn_missing_glyph(canvas *c, uint32_t cp)
 {
     char character[8] = {0};
     utf8_put(character, cp);
-    char reason[96];
-    snprintf(reason, sizeof reason, "没有任何已配置的字体含有字符“%s”（U+%04X），该字符未输出", character,
-             (unsigned)cp);
-    for (size_t i = 0; i < c->diags->items.count; i++)
-        if (strcmp(diag_at(c->diags, i)->reason, reason) == 0)
+    for (size_t i = 0; i < c->missing.count; i++)
+        if (*(uint32_t *)vec_at(&c->missing, i) == cp)
             return;
-    diag_add(c->diags, DIAG_WARNING, "fonts/fonts.conf", 0, NULL, NULL, reason);
+    *(uint32_t *)vec_push(&c->missing) = cp;
+    diag_addf(c->diags, DIAG_WARNING, "fonts/fonts.conf", 0, NULL, NULL,
+              "没有任何已配置的字体含有字符“%s”（U+%04X），该字符未输出", character, (unsigned)cp);
 }
 
 static canvas_op *push_op(canvas *c, size_t page, canvas_op_kind kind, cmyk color)

@@ -53,6 +53,7 @@ typedef struct canvas {
     double page_width, page_height;
     vec pages;     /* canvas_page */
     vec bookmarks; /* canvas_bookmark */
+    vec missing;   /* uint32_t: characters no font has, each reported once */
     diag_list *diags;
 } canvas;
 

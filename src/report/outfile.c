@@ -175,7 +175,10 @@ int outfile_commit(outfile_batch *batch)
     const char *folder = NULL;
     for (size_t i = 0; i < batch->staged.count; i++) {
         staged_file *staged = vec_at(&batch->staged, i);
-        folder = folder_of(batch->memory, staged->final);
+        const char *next = folder_of(batch->memory, staged->final);
+        if (folder && strcmp(folder, next) == 0)
+            continue; /* the batch's files usually share one folder: sync it once */
+        folder = next;
         if (outfile_sync_folder(folder) != 0) {
             vec_free(&batch->staged);
             return fail(batch, folder);
