@@ -9,6 +9,7 @@
 #include "cmd/run.h"
 
 #include "aggregate/figures.h"
+#include "model/digest.h"
 #include "report/archive.h"
 #include "report/datacsv.h"
 #include "report/rejects.h"
@@ -199,7 +200,7 @@ static void add_rejects(session *s, period q, archive *a)
 static int add_source_file(session *s, archive *a, const char *name, const char *path)
 {
     unsigned char digest[32];
-    if (archive_sha256_file(path, digest) != 0) {
+    if (digest_file(path, digest) != 0) {
         diag_addf(&s->setup_diags, DIAG_ERROR, path, 0, NULL, NULL, "无法读取：%s",
                   strerror(errno));
         return EXIT_NOINPUT;

@@ -11,6 +11,7 @@
 #include "aggregate/figures.h"
 #include "aggregate/scores.h"
 #include "aggregate/timeliness.h"
+#include "model/digest.h"
 #include "render/bulletin.h"
 #include "report/manifest.h"
 #include "report/rejects.h"
@@ -64,7 +65,7 @@ static void write_manifest(session *s, period p, month_outputs *out)
     period_format(p, name);
     manifest_header header = {.version = BULLETIN_VERSION, .subject = name,
                               .plan_path = s->plan_path};
-    manifest_sha256_file(s->plan_path, header.plan_sha256);
+    digest_file(s->plan_path, header.plan_sha256);
     const manifest_output outputs[] = {
         {arena_printf(&s->memory, "bulletin-%s.pdf", name), out->pdf.data, out->pdf.length},
         {"summary.json", out->summary.data, out->summary.length},

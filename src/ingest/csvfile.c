@@ -8,9 +8,9 @@
 #include "ingest/csvfile.h"
 
 #include "ingest/encoding.h"
+#include "model/digest.h"
 
 #include <csv.h>
-#include <nettle/sha2.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -306,11 +306,11 @@ csvfile_status csvfile_probe(const char *path, const char *display_path,
                              csvfile_probe_info *info, diag_list *diags)
 {
     memset(info, 0, sizeof *info);
-    struct sha256_ctx sha;
-    sha256_init(&sha);
+    digest_state sha;
+    digest_begin(&sha);
     FILE *file = fopen(path, "rb");
     if (!file) {
-        sha256_digest(&sha, SHA256_DIGEST_SIZE, info->sha256);
+        digest_end(&sha, info->sha256);
         diag_add(diags, DIAG_ERROR, display_path, 0, NULL, NULL, "无法打开文件" NOT_READ);
         return CSVFILE_IO;
     }
@@ -322,14 +322,14 @@ csvfile_status csvfile_probe(const char *path, const char *display_path,
     for (bool final = false; !final;) {
         size_t n = fread(raw, 1, CSVFILE_CHUNK, file);
         final = n < CSVFILE_CHUNK;
-        sha256_update(&sha, n, raw);
+        digest_update(&sha, raw, n);
         encoding_probe_feed(&probe, raw, n, final);
     }
     bool failed = ferror(file) != 0;
     fclose(file);
     free(raw);
     encoding_probe_finish(&probe, &info->verdict);
-    sha256_digest(&sha, SHA256_DIGEST_SIZE, info->sha256);
+    digest_end(&sha, info->sha256);
     if (failed) {
         diag_add(diags, DIAG_ERROR, display_path, 0, NULL, NULL, "读取文件时出错" NOT_READ);
         return CSVFILE_IO;

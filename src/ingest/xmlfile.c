@@ -7,11 +7,11 @@
 #include "ingest/xmlfile.h"
 
 #include "ingest/value.h"
+#include "model/digest.h"
 #include "model/store.h"
 #include "model/text.h"
 
 #include <libxml/tree.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -201,10 +201,7 @@ bool xmlfile_read(builder *b, const char *path, const xmlsafe_schema *schema)
     size_t length;
     if (xmlsafe_read_file(path, XMLFILE_MAX_BYTES, b->scratch, &bytes, &length, &b->file_diags) != 0)
         return false;
-    struct sha256_ctx sha;
-    sha256_init(&sha);
-    sha256_update(&sha, length, (const uint8_t *)bytes);
-    sha256_digest(&sha, SHA256_DIGEST_SIZE, f->sha256);
+    digest_bytes(bytes, length, f->sha256);
     char declared[64];
     declared_encoding(bytes, length, declared);
     const char *encoding = encoding_override(declared);

@@ -1,15 +1,15 @@
 /*
  * archive.c: putting a quarter's archive together and writing it as a new folder in one
  * rename (see archive.h).  The checking side (manifest reader, verify) is in
- * archive_verify.c.  SHA-256 comes from nettle.
+ * archive_verify.c.  SHA-256 is digest.c's.
  */
 #include "report/archive.h"
 
+#include "model/digest.h"
 #include "report/json.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,47 +48,6 @@ void archive_add_source(archive *a, const char *path, const unsigned char sha256
     memcpy(source->sha256, sha256, sizeof source->sha256);
 }
 
-void archive_hex(const unsigned char digest[32], char hex[65])
-{
-    for (int i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-}
-
-void archive_sha256_hex(const void *bytes, size_t length, char hex[65])
-{
-    struct sha256_ctx sha;
-    unsigned char digest[SHA256_DIGEST_SIZE];
-    sha256_init(&sha);
-    sha256_update(&sha, length, bytes);
-    sha256_digest(&sha, sizeof digest, digest);
-    archive_hex(digest, hex);
-}
-
-int archive_sha256_file(const char *path, unsigned char digest[32])
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    struct sha256_ctx sha;
-    sha256_init(&sha);
-    unsigned char block[65536];
-    ssize_t n;
-    while ((n = read(fd, block, sizeof block)) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            int saved = errno;
-            close(fd);
-            errno = saved;
-            return -1;
-        }
-        sha256_update(&sha, (size_t)n, block);
-    }
-    close(fd);
-    sha256_digest(&sha, SHA256_DIGEST_SIZE, digest);
-    return 0;
-}
-
 void archive_fingerprint(const archive *a, const char *program, const char *quarter,
                          char hex[65])
 {
@@ -98,10 +57,12 @@ void archive_fingerprint(const archive *a, const char *program, const char *quar
     for (size_t i = 0; i < a->sources.count; i++) {
         const archive_source *source = vec_at(&a->sources, i);
         char digest[65];
-        archive_hex(source->sha256, digest);
+        digest_hex(source->sha256, digest);
         buffer_printf(&text, "%s %s\n", digest, source->path);
     }
-    archive_sha256_hex(text.data, text.length, hex);
+    unsigned char digest[DIGEST_BYTES];
+    digest_bytes(text.data, text.length, digest);
+    digest_hex(digest, hex);
     buffer_free(&text);
 }
 
@@ -112,7 +73,7 @@ static void write_sources(json_writer *w, const archive *a)
     for (size_t i = 0; i < a->sources.count; i++) {
         const archive_source *source = vec_at(&a->sources, i);
         char hex[65];
-        archive_hex(source->sha256, hex);
+        digest_hex(source->sha256, hex);
         json_begin_object(w);
         json_key(w, "path");
         json_string(w, source->path);
@@ -131,8 +92,10 @@ static void write_entries(json_writer *w, const archive *a)
         const archive_entry *entry = vec_at(&a->entries, i);
         if (strcmp(entry->path, "manifest.json") == 0)
             continue;
-        char hex[65];
-        archive_sha256_hex(entry->bytes.data ? entry->bytes.data : "", entry->bytes.length, hex);
+        unsigned char digest[DIGEST_BYTES];
+        char hex[DIGEST_HEX_BYTES];
+        digest_bytes(entry->bytes.data, entry->bytes.length, digest);
+        digest_hex(digest, hex);
         json_begin_object(w);
         json_key(w, "path");
         json_string(w, entry->path);

@@ -37,13 +37,6 @@ buffer *archive_add(archive *a, const char *path);
 /* Records a source with its hash. */
 void archive_add_source(archive *a, const char *path, const unsigned char sha256[32]);
 
-/* A digest as 64 lowercase hex digits and a NUL. */
-void archive_hex(const unsigned char digest[32], char hex[65]);
-/* SHA-256 of bytes as 64 lowercase hex digits and a NUL. */
-void archive_sha256_hex(const void *bytes, size_t length, char hex[65]);
-/* SHA-256 of a whole file into digest; 0, or -1 with errno set. */
-int archive_sha256_file(const char *path, unsigned char digest[32]);
-
 /* The fingerprint of what the archive is made from: SHA-256 (hex) over the program's
  * name, the quarter and every source's path and hash.  Equal fingerprints mean that
  * the archive would hold the same data. */

@@ -5,6 +5,8 @@
  */
 #include "report/archive.h"
 
+#include "model/digest.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -278,12 +280,12 @@ static bool check_listed(const char *folder, listed_file *file, arena *memory,
     const char *path = arena_printf(memory, "%s/%s", folder, file->path);
     unsigned char digest[32];
     struct stat st;
-    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || archive_sha256_file(path, digest) != 0) {
+    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || digest_file(path, digest) != 0) {
         diag_add(problems, DIAG_ERROR, path, 0, NULL, NULL, "文件缺失（清单中有，归档中没有）");
         return false;
     }
     char actual[65];
-    archive_hex(digest, actual);
+    digest_hex(digest, actual);
     if (strcmp(actual, file->sha256) != 0) {
         diag_addf(problems, DIAG_ERROR, path, 0, NULL, NULL,
                   "内容与清单不符（SHA-256 清单为 %.64s，实际为 %s）", file->sha256, actual);

@@ -1,63 +1,21 @@
 /*
  * manifest.c: writes manifest.json (see manifest.h) with the JSON writer; hashes with
- * nettle's SHA-256, the same as ingest uses for the input files.
+ * digest.c's SHA-256, the same as ingest uses for the input files.
  */
 #include "report/manifest.h"
 
+#include "model/digest.h"
 #include "report/json.h"
 
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void manifest_sha256(const void *bytes, size_t length, unsigned char sha256[32])
-{
-    struct sha256_ctx sha;
-    sha256_init(&sha);
-    sha256_update(&sha, length, bytes);
-    sha256_digest(&sha, SHA256_DIGEST_SIZE, sha256);
-}
-
-int manifest_sha256_file(const char *path, unsigned char sha256[32])
-{
-    memset(sha256, 0, 32);
-    FILE *file = fopen(path, "rb");
-    if (!file)
-        return -1;
-    unsigned char *chunk = malloc(64 * 1024);
-    if (!chunk)
-        die_oom();
-    struct sha256_ctx sha;
-    sha256_init(&sha);
-    size_t n;
-    while ((n = fread(chunk, 1, 64 * 1024, file)) > 0)
-        sha256_update(&sha, n, chunk);
-    bool failed = ferror(file) != 0;
-    fclose(file);
-    free(chunk);
-    if (failed)
-        return -1;
-    sha256_digest(&sha, SHA256_DIGEST_SIZE, sha256);
-    return 0;
-}
-
-char *manifest_hex(const unsigned char sha256[32], char *hex)
-{
-    static const char digits[] = "0123456789abcdef";
-    for (size_t i = 0; i < 32; i++) {
-        hex[2 * i] = digits[sha256[i] >> 4];
-        hex[2 * i + 1] = digits[sha256[i] & 15];
-    }
-    hex[64] = '\0';
-    return hex;
-}
 
 static void write_sha(json_writer *w, const unsigned char sha256[32])
 {
     char hex[65];
     json_key(w, "sha256");
-    json_string(w, manifest_hex(sha256, hex));
+    json_string(w, digest_hex(sha256, hex));
 }
 
 static void write_text_or_null(json_writer *w, const char *key, const char *text)
@@ -107,7 +65,7 @@ static void write_input(json_writer *w, const submission_file *f)
 static void write_output(json_writer *w, const manifest_output *o)
 {
     unsigned char sha256[32];
-    manifest_sha256(o->bytes, o->length, sha256);
+    digest_bytes(o->bytes, o->length, sha256);
     json_begin_object(w);
     json_key(w, "path");
     json_string(w, o->name);

@@ -27,16 +27,6 @@ typedef struct manifest_header {
     unsigned char plan_sha256[32];
 } manifest_header;
 
-/* The SHA-256 of length bytes (nettle). */
-void manifest_sha256(const void *bytes, size_t length, unsigned char sha256[32]);
-
-/* The SHA-256 of the file at path, read in chunks.  Returns 0, or -1 when it cannot be
- * opened or read (sha256 is then all zero). */
-int manifest_sha256_file(const char *path, unsigned char sha256[32]);
-
-/* Writes "…" as 64 lower-case hex digits into hex (65 bytes); returns hex. */
-char *manifest_hex(const unsigned char sha256[32], char *hex);
-
 /* Appends the whole manifest.json document: the header, every file of the store in the
  * order read, then the outputs in the order given. */
 void manifest_write(buffer *out, const manifest_header *header, const store *s,
