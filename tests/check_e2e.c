@@ -69,7 +69,7 @@ START_TEST(run_writes_its_files_and_reports_the_rejects)
     ck_assert_int_eq(first_status, 3);
     ck_assert_int_eq(second_status, 3);
     char *expected = NULL;
-    ck_assert_int_ge(asprintf(&expected, "bulletin: 2015-09 已生成；拒收 5 行，警告 1 条，迟报或缺报 3 份，"
+    ck_assert_int_ge(asprintf(&expected, "bulletin: 2015-09 已生成；拒收文件 0 个，拒收 5 行，跳过 0 项，警告 1 条，迟报或缺报 3 份，"
                                          "详见 %s/2015-09/\n", first_output), 0);
     ck_assert_str_eq(first_err, expected);
     free(expected);

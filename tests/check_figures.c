@@ -112,6 +112,32 @@ START_TEST(major_projects_at_and_under_the_thresholds)
 }
 END_TEST
 
+/* Sums that do not fit mark the figures beyond instead of wrapping. */
+START_TEST(sums_beyond_a_money_are_marked)
+{
+    progress(0, 9, 9000000000000000000, 1);
+    progress(0, 9, 9000000000000000000, 1);
+    figures f;
+    figures_compute(&f, &the_plan, &the_store, (period){2015, 9, 0}, &memory);
+    ck_assert(f.beyond);
+    ck_assert_int_eq(f.industries[0].ytd_output, 9000000000000000000);
+    figures_compute(&f, &the_plan, &the_store, (period){2015, 8, 0}, &memory);
+    ck_assert(!f.beyond); /* August: no record */
+}
+END_TEST
+
+START_TEST(project_sums_beyond_a_money_are_marked)
+{
+    project("A", INT64_MAX, false, false);
+    figures f;
+    figures_compute(&f, &the_plan, &the_store, (period){2015, 9, 0}, &memory);
+    ck_assert(!f.beyond);
+    project("B", 1, false, false);
+    figures_compute(&f, &the_plan, &the_store, (period){2015, 9, 0}, &memory);
+    ck_assert(f.beyond);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("figures");
@@ -119,6 +145,8 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, sums_output_of_the_period_only);
     tcase_add_test(tc, major_projects_at_and_under_the_thresholds);
+    tcase_add_test(tc, sums_beyond_a_money_are_marked);
+    tcase_add_test(tc, project_sums_beyond_a_money_are_marked);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

@@ -410,8 +410,12 @@ START_TEST(folder_walk_order_skips_and_supersedes)
 {
     ck_assert_int_eq(ingest_folder(&ctx, DATA "folder", DATA "folder/plan.xml"), 0);
     ck_assert_str_eq(messages(),
-        DATA "folder/2015-09/说明.md: 注：不是报送文件（应为.csv、.txt、.tsv或.xml），已跳过\n"
+        DATA "folder/2015-09/.hidden: 是隐藏的文件或文件夹（名称以“.”开头），未读入\n"
+        DATA "folder/2015-09/.隐藏.csv: 是隐藏的文件或文件夹（名称以“.”开头），未读入\n"
+        DATA "folder/2015-09/any.xsd: 不是报送文件（应为.csv、.txt、.tsv或.xml），未读入\n"
+        DATA "folder/2015-09/说明.md: 不是报送文件（应为.csv、.txt、.tsv或.xml），未读入\n"
         DATA "folder/2015-09/a-项目.csv:4: 列“累计完成投资”：“abc”不是有效金额\n");
+    ck_assert_int_eq(s.skipped, 4);
     ck_assert_uint_eq(s.files.count, 3);
     ck_assert_str_eq(store_file(&s, 0)->path, DATA "folder/2015-09/a-项目.csv");
     ck_assert_str_eq(store_file(&s, 1)->path, DATA "folder/2015-09/b-项目.xml");

@@ -130,7 +130,7 @@ START_TEST(check_prints_every_problem_and_writes_nothing)
         "%s/%s:13: 警告：列“累计完成投资”：“340”与本文件已接受的2行数据之和330万元相差10万元，以数据行为准\n",
         root, file, root, file, root, file, root, file), 0);
     ck_assert_str_eq(r.out, expected);
-    ck_assert_str_eq(r.err, "bulletin check: 3 个文件，读入 8 行：接受 5 行（其中警告 0 行），"
+    ck_assert_str_eq(r.err, "bulletin check: 3 个文件（拒收 0 个，跳过 0 项），读入 8 行：接受 5 行（其中警告 0 行），"
                             "拒收 3 行，被替代 0 行\n");
     command_result listing = run_command("ls -A %s", scratch);
     ck_assert_str_eq(listing.out, "");

@@ -414,7 +414,7 @@ START_TEST(rejected_rows_give_3_and_one_line)
         clean_input, scratch, scratch, bulletin_binary(), scratch, output);
     ck_assert_int_eq(r.status, 3);
     char *expected = NULL;
-    if (asprintf(&expected, "bulletin: 2015-09 已生成；拒收 1 行，警告 0 条，迟报或缺报 0 份，详见 %s/2015-09/\n",
+    if (asprintf(&expected, "bulletin: 2015-09 已生成；拒收文件 0 个，拒收 1 行，跳过 0 项，警告 0 条，迟报或缺报 0 份，详见 %s/2015-09/\n",
                  output) < 0)
         abort();
     ck_assert_str_eq(r.err, expected);

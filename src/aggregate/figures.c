@@ -1,6 +1,8 @@
 /*
  * figures.c: totals against the targets and key projects for one period (scoring.md §1,
- * §2).  One pass over each kind of record; sums are exact.
+ * §2).  One pass over each kind of record; sums are exact and checked: a sum that
+ * does not fit marks the figures beyond (ingest refuses the rows that would make one, so
+ * this is the last guard, never a wrapped number).
  */
 #include "aggregate/figures.h"
 
@@ -61,12 +63,19 @@ static bool counts(const progress_record *r, period p)
            r->period.month == p.month;
 }
 
-static void add_output(output_totals *t, const progress_record *r)
+/* Adds amount to *sum; a sum that does not fit marks the figures beyond. */
+static void add_money(figures *f, money *sum, money amount)
 {
-    t->ytd_output += r->ytd_output;
-    t->prior_ytd_output += r->prior_ytd_output;
-    t->ytd_value_added += r->ytd_value_added;
-    t->prior_ytd_value_added += r->prior_ytd_value_added;
+    if (money_add(sum, amount) != 0)
+        f->beyond = true;
+}
+
+static void add_output(figures *f, output_totals *t, const progress_record *r)
+{
+    add_money(f, &t->ytd_output, r->ytd_output);
+    add_money(f, &t->prior_ytd_output, r->prior_ytd_output);
+    add_money(f, &t->ytd_value_added, r->ytd_value_added);
+    add_money(f, &t->prior_ytd_value_added, r->prior_ytd_value_added);
     t->records++;
 }
 
@@ -81,7 +90,7 @@ static void compute_output(figures *f, const plan *pl, const store *s, arena *a)
         t->name = pl->industries[i].name;
         t->has_target = plan_target_for(&pl->industries[i], f->period.year, &t->target);
         if (t->has_target)
-            f->total.target += t->target;
+            add_money(f, &f->total.target, t->target);
         else
             f->total.has_target = false;
     }
@@ -91,21 +100,21 @@ static void compute_output(figures *f, const plan *pl, const store *s, arena *a)
             continue;
         if (r->period.month >= 1 && r->period.month <= f->period.month) {
             f->has_monthly_output[r->period.month - 1] = true;
-            f->monthly_output[r->period.month - 1] += r->ytd_output;
+            add_money(f, &f->monthly_output[r->period.month - 1], r->ytd_output);
         }
         if (!counts(r, f->period) || r->industry < 0 || (size_t)r->industry >= pl->industry_count)
             continue;
-        add_output(&f->industries[r->industry], r);
-        add_output(&f->total, r);
+        add_output(f, &f->industries[r->industry], r);
+        add_output(f, &f->total, r);
     }
 }
 
-static void add_project(project_totals *t, const project_record *r)
+static void add_project(figures *f, project_totals *t, const project_record *r)
 {
     t->count++;
-    t->total_investment += r->total_investment;
-    t->annual_plan += r->annual_plan;
-    t->ytd_investment += r->ytd_investment;
+    add_money(f, &t->total_investment, r->total_investment);
+    add_money(f, &t->annual_plan, r->annual_plan);
+    add_money(f, &t->ytd_investment, r->ytd_investment);
 }
 
 static project_totals *named_totals(size_t count, const char *(*name_of)(const plan *, size_t),
@@ -134,13 +143,13 @@ static void compute_projects(figures *f, const plan *pl, const store *s, arena *
         if (r->fate != FATE_ACCEPTED || r->period.quarter || r->period.year != f->period.year ||
             r->period.month != f->period.month)
             continue;
-        add_project(&f->projects, r);
+        add_project(f, &f->projects, r);
         f->period_projects[f->period_project_count++] = r;
         f->projects_by_status[r->status < STATUS_COUNT ? r->status : STATUS_NONE]++;
         if (r->industry >= 0 && (size_t)r->industry < pl->industry_count)
-            add_project(&f->projects_by_industry[r->industry], r);
+            add_project(f, &f->projects_by_industry[r->industry], r);
         if (r->unit >= 0 && (size_t)r->unit < pl->unit_count)
-            add_project(&f->projects_by_unit[r->unit], r);
+            add_project(f, &f->projects_by_unit[r->unit], r);
         if (figures_is_major(r, pl)) {
             f->major[f->major_count++] = r;
             if (r->attracted)

@@ -52,6 +52,7 @@ typedef struct figures {
     long major_attracted;
     const project_record **with_issues;   /* projects that report a problem */
     size_t with_issues_count;
+    bool beyond; /* a sum did not fit in a money: the figures must not be published */
 } figures;
 
 /* Computes the figures of period p (a month) from the accepted, not superseded records

@@ -38,7 +38,8 @@ static bool is_assessed(const plan *pl, const progress_record *r)
            industry->subsectors[r->subsector].assessed;
 }
 
-static void gather_progress(unit_score *rows, const plan *pl, const store *s, period p)
+static void gather_progress(unit_scores *out, unit_score *rows, const plan *pl, const store *s,
+                            period p)
 {
     for (size_t i = 0; i < s->progress.count; i++) {
         const progress_record *r = vec_at(&s->progress, i);
@@ -49,8 +50,9 @@ static void gather_progress(unit_score *rows, const plan *pl, const store *s, pe
         row->missing &= ~(unsigned)SCORE_MISSING_PROGRESS;
         if (!is_assessed(pl, r))
             continue;
-        row->value_added += r->ytd_value_added;
-        row->prior_value_added += r->prior_ytd_value_added;
+        if (money_add(&row->value_added, r->ytd_value_added) != 0 ||
+            money_add(&row->prior_value_added, r->prior_ytd_value_added) != 0)
+            out->beyond = true;
     }
 }
 
@@ -302,13 +304,17 @@ void scores_compute(unit_scores *out, const plan *pl, const store *s, const figu
         row->platforms = row->leading_enterprises = row->plan = row->extra = zero;
         row->innovation = row->project_drive = row->total = zero;
     }
-    gather_progress(rows, pl, s, f->period);
+    out->beyond = f->beyond;
+    gather_progress(out, rows, pl, s, f->period);
     gather_projects(rows, pl, f);
     score_industry_development(rows, count, &pl->scoring, a);
     score_project_drive(rows, count, &pl->scoring, a);
     for (size_t i = 0; i < count; i++)
         score_innovation(&rows[i], &pl->scoring);
     rank_totals(rows, count, a);
+    for (size_t i = 0; i < count; i++)
+        out->beyond |= fraction_is_beyond(rows[i].total) || fraction_is_beyond(rows[i].composite) ||
+                       (rows[i].growth_pct.known && fraction_is_beyond(rows[i].growth_pct.value));
     out->units = rows;
     out->count = count;
 }

@@ -65,6 +65,7 @@ typedef struct unit_score {
 typedef struct unit_scores {
     unit_score *units; /* every unit of the plan, in rank order (ties in plan order) */
     size_t count;
+    bool beyond; /* a sum or a score could not be represented exactly: not to publish */
 } unit_scores;
 
 /* Scores every assessed unit of the plan for the period of f (a month), from the

@@ -44,17 +44,19 @@ static void read_operand(ingest_context *ctx, const char *path, const char *plan
         ingest_file(ctx, path);
 }
 
-/* 3 when any row or file was rejected or warned about, else 0. */
+/* 3 when any row or file was rejected or warned about or an entry skipped, else 0. */
 static int report(const store *s, arena *a)
 {
     print_diags(&s->diags, stdout, a);
     row_counts rows = store_totals(s);
+    long refused = store_refused_files(s);
     fprintf(stderr,
-            "bulletin check: %zu 个文件，读入 %ld 行：接受 %ld 行（其中警告 %ld 行），"
-            "拒收 %ld 行，被替代 %ld 行\n",
-            s->files.count, rows.read, rows.accepted, rows.warned, rows.rejected,
-            rows.superseded);
-    bool problems = diag_count(&s->diags, DIAG_ERROR) + diag_count(&s->diags, DIAG_WARNING) > 0;
+            "bulletin check: %zu 个文件（拒收 %ld 个，跳过 %ld 项），读入 %ld 行：接受 %ld 行"
+            "（其中警告 %ld 行），拒收 %ld 行，被替代 %ld 行\n",
+            s->files.count, refused, s->skipped, rows.read, rows.accepted, rows.warned,
+            rows.rejected, rows.superseded);
+    bool problems = diag_count(&s->diags, DIAG_ERROR) + diag_count(&s->diags, DIAG_WARNING) > 0 ||
+                    refused > 0 || s->skipped > 0;
     return problems ? EXIT_PROBLEMS : EXIT_OK;
 }
 

@@ -82,6 +82,11 @@ int run_render_month(session *s, const bulletin_template *t, period p, month_out
     figures_compute(&f, &s->plan, &s->store, p, &s->memory);
     scores_compute(&scores, &s->plan, &s->store, &f, &s->memory);
     timeliness_compute(&reports, &s->plan, &s->store, p, &s->memory);
+    if (f.beyond || scores.beyond) {
+        diag_add(&s->setup_diags, DIAG_ERROR, s->options.input, 0, NULL, NULL,
+                 "汇总或得分超出可精确表示的范围，未生成任何输出（请核对报送文件中的金额）");
+        return EXIT_DATAERR;
+    }
     out->reports_late_or_missing = reports.late + reports.missing;
     bind_scope scope = {.figures = &f, .scores = &scores, .timeliness = &reports,
                         .plan = &s->plan, .store = &s->store, .today = s->today};

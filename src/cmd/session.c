@@ -233,13 +233,17 @@ void session_say(session *s, const char *format, ...)
 int session_outcome(session *s, period p, long reports_late_or_missing)
 {
     row_counts rows = store_totals(&s->store);
+    long files = store_refused_files(&s->store);
+    size_t errors = diag_count(&s->store.diags, DIAG_ERROR);
     size_t warnings = diag_count(&s->store.diags, DIAG_WARNING); /* rows, 合计 rows, fonts */
-    if (rows.rejected == 0 && warnings == 0 && reports_late_or_missing == 0)
+    if (rows.rejected == 0 && files == 0 && s->store.skipped == 0 && errors == 0 &&
+        warnings == 0 && reports_late_or_missing == 0)
         return EXIT_OK;
     char name[16];
-    session_say(s, "%s 已生成；拒收 %ld 行，警告 %zu 条，迟报或缺报 %ld 份，详见 %s/%s/",
-                period_format(p, name), rows.rejected, warnings, reports_late_or_missing,
-                s->options.output, name);
+    session_say(s, "%s 已生成；拒收文件 %ld 个，拒收 %ld 行，跳过 %ld 项，警告 %zu 条，"
+                "迟报或缺报 %ld 份，详见 %s/%s/",
+                period_format(p, name), files, rows.rejected, s->store.skipped, warnings,
+                reports_late_or_missing, s->options.output, name);
     return EXIT_PROBLEMS;
 }
 

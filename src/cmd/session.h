@@ -62,8 +62,9 @@ int session_write_failed(session *s, const outfile_batch *batch);
 int session_cannot_write(session *s, const char *path, int error);
 /* Prints one line for the operator on standard error: "bulletin: " and the message. */
 void session_say(session *s, const char *format, ...) __attribute__((format(printf, 2, 3)));
-/* EXIT_PROBLEMS (with the summary line on standard error) when rows were rejected or
- * warned about or reports are late or missing, else EXIT_OK. */
+/* EXIT_PROBLEMS (with the summary line on standard error, which counts refused files,
+ * refused rows, skipped entries, warnings and late or missing reports) when any of
+ * these is not zero or ingest reported any error, else EXIT_OK. */
 int session_outcome(session *s, period p, long reports_late_or_missing);
 /* Prints what must be printed, releases everything, returns status. */
 int session_close(session *s, int status);

@@ -722,6 +722,22 @@ static void check_totals(builder *b)
     }
 }
 
+/* Whether the row's amounts still fit in the sums of its kind and period over every row
+ * accepted so far in the run; a row that would overflow one is rejected here. */
+static bool sums_fit(builder *b, pending_row *r, const settled *s)
+{
+    if (!b->sums)
+        return true;
+    int column = sums_add(b->sums, b->table, s->period, &r->record);
+    if (column == SUMS_FIT)
+        return true;
+    char amount[32];
+    money_format_wan(*(money *)field_at(&r->record, b->table->columns[column].field), amount);
+    reject_pending(b, r, DIAG_ERROR, column_name(b, column), amount,
+                   "与同一报告期已接受的数据累加后超出可表示的范围（约9.2×10¹⁴万元），未计入");
+    return false;
+}
+
 static vec *records_of(store *s, record_kind kind)
 {
     switch (kind) {
@@ -849,7 +865,7 @@ void builder_end(builder *b, bool readable)
     long accepted = 0, warned = 0;
     for (size_t i = 0; i < b->rows.count; i++) {
         pending_row *r = vec_at(&b->rows, i);
-        if (r->rejected)
+        if (r->rejected || !sums_fit(b, r, &s))
             continue;
         commit_record(b, r, &s);
         accepted++;

@@ -9,6 +9,7 @@
 #ifndef BULLETIN_BUILDER_H
 #define BULLETIN_BUILDER_H
 
+#include "ingest/sums.h"
 #include "ingest/table.h"
 #include "model/arena.h"
 #include "model/diag.h"
@@ -58,6 +59,7 @@ typedef struct builder {
     vec row_metadata;            /* row_metadata (builder.c) */
     vec totals;                  /* total_cell (builder.c): amounts of 合计/总计 rows */
     builder_keys *keys;          /* key sets (builder.c) */
+    ingest_sums *sums;           /* the run's amount sums, or NULL: not checked */
     long read, rejected, warned;
 } builder;
 

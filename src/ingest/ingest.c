@@ -22,6 +22,7 @@ int ingest_open(ingest_context *ctx, const char *data_dir, const plan *p, store 
 {
     ctx->plan = p;
     ctx->store = s;
+    sums_init(&ctx->sums);
     ctx->schema = xmlfile_load_schema(data_dir, s->memory, &s->diags);
     return ctx->schema ? 0 : -1;
 }
@@ -30,6 +31,7 @@ void ingest_close(ingest_context *ctx)
 {
     xmlsafe_schema_free(ctx->schema);
     ctx->schema = NULL;
+    sums_free(&ctx->sums);
 }
 
 static bool has_extension(const char *path, const char *extension)
@@ -80,6 +82,7 @@ static void read_submission(ingest_context *ctx, const char *path)
     int index = store_add_file(ctx->store, path);
     builder b;
     builder_begin(&b, ctx->plan, ctx->store, &scratch, index, path);
+    b.sums = &ctx->sums;
     folder_period(path, &b.stated);
     bool readable = has_extension(path, "xml") ? xmlfile_read(&b, path, ctx->schema)
                                                : sheet_read(&b, path);
@@ -125,9 +128,16 @@ static char *join(const char *dir, const char *name)
     return path;
 }
 
-static void note(walk *w, const char *path, const char *reason)
+/* An entry not read: one error (a line of rejects.csv) saying why, and the count. */
+static void skip(walk *w, const char *path, const char *reason)
 {
-    diag_add(&w->ctx->store->diags, DIAG_NOTE, path, 0, NULL, NULL, reason);
+    diag_add(&w->ctx->store->diags, DIAG_ERROR, path, 0, NULL, NULL, reason);
+    w->ctx->store->skipped++;
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int collect(walk *w, const char *dir, int depth);
@@ -137,16 +147,18 @@ static void consider(walk *w, char *path, int depth)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        note(w, path, "无法读取，已跳过");
+        skip(w, path, "无法读取，未读入");
     } else if (S_ISDIR(st.st_mode)) {
         if (depth >= MAX_DEPTH)
-            note(w, path, "文件夹层次过深，已跳过");
+            skip(w, path, "文件夹层次过深，未读入");
         else
             collect(w, path, depth + 1);
-    } else if (!S_ISREG(st.st_mode) || is_plan(w, &st) || has_extension(path, "xsd")) {
-        /* not a submission, silently: the plan, the schemas, devices */
+    } else if (!S_ISREG(st.st_mode)) {
+        skip(w, path, "不是普通文件（设备、管道或套接字），未读入");
+    } else if (is_plan(w, &st)) {
+        /* the plan, read as the plan */
     } else if (!is_submission(path)) {
-        note(w, path, "不是报送文件（应为.csv、.txt、.tsv或.xml），已跳过");
+        skip(w, path, "不是报送文件（应为.csv、.txt、.tsv或.xml），未读入");
     } else {
         *(char **)vec_push(&w->paths) = path;
         return;
@@ -161,19 +173,26 @@ static int collect(walk *w, const char *dir, int depth)
         diag_add(&w->ctx->store->diags, DIAG_ERROR, dir, 0, NULL, NULL, "无法读取文件夹");
         return -1;
     }
+    vec names; /* char * (heap), sorted so that messages come in byte order */
+    vec_init(&names, sizeof(char *));
     struct dirent *entry;
-    while ((entry = readdir(d)) != NULL) {
-        if (entry->d_name[0] == '.')
-            continue; /* ., .., hidden files and folders */
-        consider(w, join(dir, entry->d_name), depth);
-    }
+    while ((entry = readdir(d)) != NULL)
+        if (strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0)
+            *(char **)vec_push(&names) = join(dir, entry->d_name);
     closedir(d);
+    if (names.count > 0)
+        qsort(names.items, names.count, sizeof(char *), compare_paths);
+    for (size_t i = 0; i < names.count; i++) {
+        char *path = *(char **)vec_at(&names, i);
+        if (path[strlen(dir) + (dir[0] && dir[strlen(dir) - 1] != '/')] == '.') {
+            skip(w, path, "是隐藏的文件或文件夹（名称以“.”开头），未读入");
+            free(path);
+        } else {
+            consider(w, path, depth);
+        }
+    }
+    vec_free(&names);
     return 0;
-}
-
-static int compare_paths(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 int ingest_folder(ingest_context *ctx, const char *input_dir, const char *plan_path)

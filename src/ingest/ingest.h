@@ -7,6 +7,7 @@
 #ifndef BULLETIN_INGEST_H
 #define BULLETIN_INGEST_H
 
+#include "ingest/sums.h"
 #include "model/plan.h"
 #include "model/store.h"
 #include "model/xmlsafe.h"
@@ -17,6 +18,7 @@ typedef struct ingest_context {
     const plan *plan;
     store *store;
     xmlsafe_schema *schema;
+    ingest_sums sums; /* of the records accepted so far, against overflow */
 } ingest_context;
 
 /* Prepares a run: loads <data_dir>/schemas/submission.xsd (data_dir is the folder that

@@ -710,12 +710,28 @@ static int check_names(plan_reader *r, const plan *p, plan_name *sorted, size_t 
 
 /* ---- Loading ---- */
 
+/* Every year's targets must add up to a sum that fits: the bulletin shows it as 合计. */
+static int check_target_sums(plan_reader *r, xmlNodePtr root, const plan *p)
+{
+    for (size_t i = 0; i < p->industry_count; i++) {
+        for (size_t t = 0; t < p->industries[i].target_count; t++) {
+            int year = p->industries[i].targets[t].year;
+            money sum = 0, target;
+            for (size_t j = 0; j < p->industry_count; j++)
+                if (plan_target_for(&p->industries[j], year, &target) && money_add(&sum, target) != 0)
+                    return fail(r, root, "%d 年各产业产值目标之和超出可表示的范围", year);
+        }
+    }
+    return 0;
+}
+
 static int read_plan(plan_reader *r, xmlNodePtr root, plan *out)
 {
     if (!root || !is_element(root, "plan"))
         return fail(r, root, "根元素应为命名空间 %s 中的 plan", PLAN_NAMESPACE);
     if (read_header(r, root, out) != 0 || read_goals(r, root, out) != 0 ||
-        read_lists(r, root, out) != 0 || read_scoring(r, root, &out->scoring) != 0)
+        read_lists(r, root, out) != 0 || check_target_sums(r, root, out) != 0 ||
+        read_scoring(r, root, &out->scoring) != 0)
         return -1;
     out->name_count = r->names.count;
     out->names = arena_alloc(r->a, (out->name_count + 1) * sizeof *out->names);

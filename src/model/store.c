@@ -16,6 +16,7 @@ void store_init(store *s, arena *memory)
     vec_init(&s->assessments, sizeof(assessment_record));
     vec_init(&s->quarterly, sizeof(quarterly_record));
     diag_init(&s->diags, memory);
+    s->skipped = 0;
 }
 
 void store_free(store *s)
@@ -163,6 +164,14 @@ void store_supersede(store *s)
     }
     vec_free(&entries);
     free(rank_of_file);
+}
+
+long store_refused_files(const store *s)
+{
+    long refused = 0;
+    for (size_t i = 0; i < s->files.count; i++)
+        refused += store_file(s, (int)i)->rejected_whole;
+    return refused;
 }
 
 row_counts store_totals(const store *s)

@@ -36,6 +36,7 @@ typedef struct store {
     vec assessments;/* assessment_record */
     vec quarterly;  /* quarterly_record */
     diag_list diags;
+    long skipped;   /* entries of the input folder not read (each with an error in diags) */
 } store;
 
 void store_init(store *s, arena *memory);
@@ -52,5 +53,8 @@ void store_supersede(store *s);
 
 /* The sum of every file's counts. */
 row_counts store_totals(const store *s);
+
+/* The files refused whole: not decoded, not parsed, or rejected with all their rows. */
+long store_refused_files(const store *s);
 
 #endif
