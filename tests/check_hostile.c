@@ -5,9 +5,12 @@
  * repository root; the end-to-end cases work on a clean copy of the sample.
  */
 #include "testutil.h"
+#include "ingest/csvfile.h"
 #include "ingest/ingest.h"
+#include "ingest/walk.h"
 
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +159,86 @@ START_TEST(refused_files_and_skipped_entries_give_3)
 }
 END_TEST
 
+/* Links: loops and repeats are entered once, links out of the input folder and dangling
+ * ones are not followed, a file reached twice is read once; each with its reason. */
+START_TEST(the_walk_follows_no_link_out_and_no_loop)
+{
+    write_file("outside.csv", PROJECTS_HEADER OFFICE ",2015-09,X,外,信息经济产业,柳市镇,1,1,1\n");
+    write_file("input/2015-09/p.csv", PROJECTS_HEADER OFFICE ",2015-09,A,甲,信息经济产业,柳市镇,1,1,1\n");
+    command_result r = run_command(
+        "set -e; cd %s/input; ln -s . 2015-09/loop1; ln -s .. 2015-09/loop2; ln -s / root; "
+        "ln -s ../outside.csv out.csv; ln -s 2015-09/p.csv same.csv; ln -s nowhere dangling.csv; "
+        "ln -s 2015-09 sub", scratch);
+    ck_assert_int_eq(r.status, 0);
+    command_result_free(&r);
+    const char *input = arena_printf(&memory, "%s/input", scratch);
+    ck_assert_int_eq(ingest_folder(&ctx, input, NULL), 0);
+    ck_assert_str_eq(messages(), arena_printf(&memory,
+        "input/2015-09/loop1: 是已读过的文件夹（链接造成的循环或重复），未读入\n"
+        "input/2015-09/loop2: 是已读过的文件夹（链接造成的循环或重复），未读入\n"
+        "input/dangling.csv: 是目标不存在或无法解析的链接，未读入\n"
+        "input/out.csv: 是指向输入文件夹之外的链接，未读入\n"
+        "input/root: 是指向输入文件夹之外的链接，未读入\n"
+        "input/same.csv: 与“%s/input/2015-09/p.csv”是同一个文件（链接），未重复读入\n"
+        "input/sub: 是已读过的文件夹（链接造成的循环或重复），未读入\n", scratch));
+    ck_assert_int_eq(s.skipped, 7);
+    ck_assert_uint_eq(s.files.count, 1);
+    ck_assert_int_eq(store_file(&s, 0)->rows.accepted, 1);
+}
+END_TEST
+
+/* A file swapped for a FIFO after the walk saw it is not opened for reading nor waited on. */
+START_TEST(a_file_swapped_after_the_walk_is_not_read)
+{
+    const char *path = write_file("x.csv", "a\n");
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    walk_file f = {(char *)path, (char *)path, st.st_dev, st.st_ino};
+    const char *reason = NULL;
+    int fd = walk_open(&f, &reason);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    ck_assert_int_eq(walk_open(&f, &reason), -1);
+    ck_assert_str_eq(reason, "在读取前被替换为其他文件，未读入");
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(walk_open(&f, &reason), -1);
+    ck_assert_str_eq(reason, "在读取前已被删除，未读入");
+}
+END_TEST
+
+static int no_row(void *context, const csvfile_row *row)
+{
+    (void)context;
+    (void)row;
+    return 0;
+}
+
+/* The hash is of the bytes parsed: a file that grows between the passes hashes anew. */
+START_TEST(the_hash_is_of_the_bytes_parsed)
+{
+    const char *path = write_file("g.csv", "a,b\n");
+    int fd = open(path, O_RDONLY);
+    csvfile_probe_info probe;
+    ck_assert_int_eq(csvfile_probe(fd, path, &probe, &s.diags), CSVFILE_OK);
+    FILE *more = fopen(path, "ab");
+    fputs("c,d\n", more);
+    fclose(more);
+    csvfile_info info;
+    ck_assert_int_eq(csvfile_read(fd, path, ENCODING_UTF8, false, ',', no_row, NULL, &info, &s.diags),
+                     CSVFILE_OK);
+    close(fd);
+    ck_assert_int_ne(memcmp(info.sha256, probe.sha256, 32), 0);
+    command_result sum = run_command("sha256sum %s | cut -c1-64 | tr -d '\\n'", path);
+    char hex[65];
+    for (int i = 0; i < 32; i++)
+        sprintf(hex + 2 * i, "%02x", info.sha256[i]);
+    ck_assert_str_eq(hex, sum.out);
+    command_result_free(&sum);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("hostile");
@@ -165,6 +248,9 @@ int main(void)
     tcase_add_test(tc, sums_beyond_a_money_refuse_the_row);
     tcase_add_test(tc, plan_targets_beyond_a_money_are_a_plan_error);
     tcase_add_test(tc, refused_files_and_skipped_entries_give_3);
+    tcase_add_test(tc, the_walk_follows_no_link_out_and_no_loop);
+    tcase_add_test(tc, a_file_swapped_after_the_walk_is_not_read);
+    tcase_add_test(tc, the_hash_is_of_the_bytes_parsed);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

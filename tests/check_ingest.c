@@ -13,6 +13,7 @@
 #include "model/text.h"
 
 #include <check.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -557,8 +558,10 @@ START_TEST(rows_across_chunks_keep_their_lines)
     fclose(out);
     line_log *log = calloc(1, sizeof *log);
     csvfile_info info;
-    ck_assert_int_eq(csvfile_read(path, path, ENCODING_UTF8, false, 0, log_line, log, &info, &s.diags),
+    fd = open(path, O_RDONLY);
+    ck_assert_int_eq(csvfile_read(fd, path, ENCODING_UTF8, false, 0, log_line, log, &info, &s.diags),
                      CSVFILE_OK);
+    close(fd);
     unlink(path);
     ck_assert_uint_eq(log->count, 3000);
     for (size_t i = 0; i < 3000; i++)
@@ -1042,15 +1045,18 @@ START_TEST(big_file_streams_in_bounded_memory)
     ck_assert_int_ge(fd, 0);
     close(fd);
     long fills = write_big(path, "单位,累计产值\r\n", "柳市镇,100\r\n");
+    fd = open(path, O_RDONLY);
     csvfile_probe_info probe;
-    ck_assert_int_eq(csvfile_probe(path, path, &probe, &s.diags), CSVFILE_OK);
+    ck_assert_int_eq(csvfile_probe(fd, path, &probe, &s.diags), CSVFILE_OK);
     ck_assert_int_eq(probe.verdict.id, ENCODING_UTF8);
     long rows = 0;
     csvfile_info info;
-    ck_assert_int_eq(csvfile_read(path, path, ENCODING_UTF8, false, 0, count_row, &rows, &info,
+    ck_assert_int_eq(csvfile_read(fd, path, ENCODING_UTF8, false, 0, count_row, &rows, &info,
                                   &s.diags), CSVFILE_OK);
+    close(fd);
     unlink(path);
     ck_assert_int_eq(rows, 1 + fills);
+    ck_assert_mem_eq(info.sha256, probe.sha256, 32);
     ck_assert_uint_lt(info.peak_buffer, 512 * 1024);
 }
 END_TEST
@@ -1065,8 +1071,10 @@ START_TEST(huge_cell_is_refused_at_its_limit)
     write_big(path, "项目编号,\"", "xxxxxxxx\r\n");
     long rows = 0;
     csvfile_info info;
-    ck_assert_int_eq(csvfile_read(path, path, ENCODING_UTF8, false, 0, count_row, &rows, &info,
+    fd = open(path, O_RDONLY);
+    ck_assert_int_eq(csvfile_read(fd, path, ENCODING_UTF8, false, 0, count_row, &rows, &info,
                                   &s.diags), CSVFILE_SYNTAX);
+    close(fd);
     unlink(path);
     ck_assert_int_eq(rows, 0);
     ck_assert_uint_lt(info.peak_buffer, 512 * 1024);

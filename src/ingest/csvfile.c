@@ -11,10 +11,12 @@
 #include "model/digest.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define NOT_READ "，文件未读入（不计行数）"
 
@@ -256,6 +258,21 @@ static void take_chunk(reader *r, encoding_decoder *d, const unsigned char *raw,
     feed(r, utf8, length);
 }
 
+/* The read pass: the reader, its decoder and the decoder's output buffer. */
+typedef struct decode_pass {
+    reader *r;
+    encoding_decoder *decoder;
+    unsigned char *utf8;
+} decode_pass;
+
+/* Decodes and parses a chunk; after an error the rest is only hashed (by read_whole). */
+static void decode_chunk(void *context, const unsigned char *raw, size_t n, bool final)
+{
+    decode_pass *pass = context;
+    if (pass->r->status == CSVFILE_OK)
+        take_chunk(pass->r, pass->decoder, raw, n, final, pass->utf8);
+}
+
 static void finish(reader *r)
 {
     if (r->status != CSVFILE_OK)
@@ -288,6 +305,55 @@ static void reader_init(reader *r, const char *display_path, char delimiter,
     r->awaiting_row = true;
 }
 
+/* Reads up to n bytes (fewer only at the end of the file); -1 on a read error. */
+static ssize_t read_chunk(int fd, unsigned char *buf, size_t n)
+{
+    size_t done = 0;
+    while (done < n) {
+        ssize_t got = read(fd, buf + done, n - done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        done += (size_t)got;
+    }
+    return (ssize_t)done;
+}
+
+/* What a pass does with each chunk of raw bytes (final: the last one). */
+typedef void (*chunk_fn)(void *context, const unsigned char *raw, size_t n, bool final);
+
+/* Reads the file at fd from its start to its end in chunks, hashing every byte into
+ * sha256 and handing each chunk to take.  Returns false on a read error. */
+static bool read_whole(int fd, chunk_fn take, void *context, unsigned char sha256[32])
+{
+    unsigned char *raw = malloc(CSVFILE_CHUNK);
+    if (!raw)
+        die_oom();
+    digest_state sha;
+    digest_begin(&sha);
+    bool failed = lseek(fd, 0, SEEK_SET) != 0;
+    for (bool final = failed; !final;) {
+        ssize_t n = read_chunk(fd, raw, CSVFILE_CHUNK);
+        failed = n < 0;
+        final = n < CSVFILE_CHUNK;
+        if (failed)
+            break;
+        digest_update(&sha, raw, (size_t)n);
+        take(context, raw, (size_t)n, final);
+    }
+    digest_end(&sha, sha256);
+    free(raw);
+    return !failed;
+}
+
+static void probe_chunk(void *context, const unsigned char *raw, size_t n, bool final)
+{
+    encoding_probe_feed(context, raw, n, final);
+}
+
 static void report_verdict(const encoding_verdict *v, const char *display_path, diag_list *diags)
 {
     char reason[256];
@@ -302,35 +368,15 @@ static void report_verdict(const encoding_verdict *v, const char *display_path, 
     diag_add(diags, DIAG_ERROR, display_path, v->bad_line, NULL, NULL, reason);
 }
 
-csvfile_status csvfile_probe(const char *path, const char *display_path,
-                             csvfile_probe_info *info, diag_list *diags)
+csvfile_status csvfile_probe(int fd, const char *display_path, csvfile_probe_info *info,
+                             diag_list *diags)
 {
     memset(info, 0, sizeof *info);
-    digest_state sha;
-    digest_begin(&sha);
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        digest_end(&sha, info->sha256);
-        diag_add(diags, DIAG_ERROR, display_path, 0, NULL, NULL, "无法打开文件" NOT_READ);
-        return CSVFILE_IO;
-    }
-    unsigned char *raw = malloc(CSVFILE_CHUNK);
-    if (!raw)
-        die_oom();
     encoding_probe probe;
     encoding_probe_init(&probe);
-    for (bool final = false; !final;) {
-        size_t n = fread(raw, 1, CSVFILE_CHUNK, file);
-        final = n < CSVFILE_CHUNK;
-        digest_update(&sha, raw, n);
-        encoding_probe_feed(&probe, raw, n, final);
-    }
-    bool failed = ferror(file) != 0;
-    fclose(file);
-    free(raw);
+    bool read = read_whole(fd, probe_chunk, &probe, info->sha256);
     encoding_probe_finish(&probe, &info->verdict);
-    digest_end(&sha, info->sha256);
-    if (failed) {
+    if (!read) {
         diag_add(diags, DIAG_ERROR, display_path, 0, NULL, NULL, "读取文件时出错" NOT_READ);
         return CSVFILE_IO;
     }
@@ -340,33 +386,22 @@ csvfile_status csvfile_probe(const char *path, const char *display_path,
     return CSVFILE_ENCODING;
 }
 
-csvfile_status csvfile_read(const char *path, const char *display_path, encoding_id encoding,
+csvfile_status csvfile_read(int fd, const char *display_path, encoding_id encoding,
                             bool bom, char delimiter, csvfile_row_fn row_fn, void *context,
                             csvfile_info *info, diag_list *diags)
 {
     memset(info, 0, sizeof *info);
     reader *r = malloc(sizeof *r);
-    unsigned char *raw = malloc(CSVFILE_CHUNK);
     unsigned char *utf8 = malloc(ENCODING_OUT_ROOM(CSVFILE_CHUNK));
-    if (!r || !raw || !utf8)
+    if (!r || !utf8)
         die_oom();
     reader_init(r, display_path, delimiter, row_fn, context, diags);
     encoding_decoder decoder;
     encoding_init(&decoder, encoding, bom);
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        fail(r, CSVFILE_IO, 0, "无法打开文件" NOT_READ);
-    } else {
-        for (bool final = false; !final && r->status == CSVFILE_OK;) {
-            size_t n = fread(raw, 1, CSVFILE_CHUNK, file);
-            final = n < CSVFILE_CHUNK;
-            take_chunk(r, &decoder, raw, n, final, utf8);
-        }
-        if (ferror(file))
-            fail(r, CSVFILE_IO, 0, "读取文件时出错" NOT_READ);
-        fclose(file);
-        finish(r);
-    }
+    decode_pass pass = {r, &decoder, utf8};
+    if (!read_whole(fd, decode_chunk, &pass, info->sha256))
+        fail(r, CSVFILE_IO, 0, "读取文件时出错" NOT_READ);
+    finish(r);
     info->delimiter = r->delimiter ? r->delimiter : ',';
     info->lines = r->seen_bytes ? r->line - (r->ended_with_break ? 1 : 0) : 0;
     /* neither the row text nor libcsv's cell buffer ever shrinks: their sizes now are
@@ -380,7 +415,6 @@ csvfile_status csvfile_read(const char *path, const char *display_path, encoding
     encoding_close(&decoder);
     free(r->text);
     free(r);
-    free(raw);
     free(utf8);
     return status;
 }

@@ -28,17 +28,19 @@ typedef struct ingest_context {
 int ingest_open(ingest_context *ctx, const char *data_dir, const plan *p, store *s);
 void ingest_close(ingest_context *ctx);
 
-/* Reads every submission under input_dir, recursively, in byte order of their paths
- * (input_dir joined with the names found, e.g. input/2015-09/x.csv, which is also how
- * messages name them), then calls store_supersede.  Skipped: the plan file (plan_path,
- * compared by device and inode), *.xsd, hidden files and folders (a leading '.'), and
- * files other than .csv/.txt/.tsv/.xml (each of these with a note).  Returns 0, or -1
- * when input_dir itself cannot be read (an error is added). */
+/* Reads every submission under input_dir, recursively and safely (walk.h), in byte order
+ * of their paths (input_dir joined with the names found, e.g. input/2015-09/x.csv, which
+ * is also how messages name them), then calls store_supersede.  The plan file
+ * (plan_path, compared by device and inode) is left out silently; every other entry not
+ * read (hidden, not .csv/.txt/.tsv/.xml, not a regular file, a link out of input_dir or
+ * in a loop, a file swapped after the walk) is an error counted in the store's skipped.
+ * Returns 0, or -1 when input_dir itself cannot be read (an error is added). */
 int ingest_folder(ingest_context *ctx, const char *input_dir, const char *plan_path);
 
-/* Reads one submission file into the store (for `bulletin check`), without superseding.
- * The period may come from its folder's name as in ingest_folder.  Returns 0, or -1
- * when the path is not a regular file (an error is added). */
+/* Reads one submission file into the store (for `bulletin check`), without superseding;
+ * a link named is followed, a FIFO never waited on.  The period may come from its
+ * folder's name as in ingest_folder.  Returns 0, or -1 when the path is not a regular
+ * file (an error is added). */
 int ingest_file(ingest_context *ctx, const char *path);
 
 #endif

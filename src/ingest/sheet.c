@@ -666,19 +666,28 @@ static void sheet_release(sheet *s)
     s->keys = NULL;
 }
 
-static csvfile_status read_pass(sheet *s, const char *path, encoding_id encoding, bool bom)
+/* One pass over the rows; the file's hash becomes that of the bytes this pass parsed, and
+ * a file whose bytes differ from the probe's is refused (it changed while being read). */
+static csvfile_status read_pass(sheet *s, int fd, const csvfile_probe_info *probe,
+                                encoding_id encoding, bool bom)
 {
     csvfile_info info;
     builder *b = s->b;
-    return csvfile_read(path, b->path, encoding, bom, csvfile_delimiter_for(path), on_row, s,
-                        &info, &b->file_diags);
+    csvfile_status status = csvfile_read(fd, b->path, encoding, bom, csvfile_delimiter_for(b->path),
+                                         on_row, s, &info, &b->file_diags);
+    memcpy(store_file(b->store, b->file)->sha256, info.sha256, sizeof info.sha256);
+    if (status == CSVFILE_OK && memcmp(info.sha256, probe->sha256, sizeof info.sha256) != 0) {
+        builder_file_error(b, 0, NULL, NULL, "文件在读取过程中被改动（两次读到的内容不同），文件未读入（不计行数）");
+        return CSVFILE_IO;
+    }
+    return status;
 }
 
-bool sheet_read(builder *b, const char *path)
+bool sheet_read(builder *b, int fd)
 {
     submission_file *f = store_file(b->store, b->file);
     csvfile_probe_info probe;
-    csvfile_status status = csvfile_probe(path, b->path, &probe, &b->file_diags);
+    csvfile_status status = csvfile_probe(fd, b->path, &probe, &b->file_diags);
     memcpy(f->sha256, probe.sha256, sizeof f->sha256);
     const encoding_verdict *v = &probe.verdict;
     f->encoding = v->kind == ENCODING_VERDICT_OK ? encoding_name(v->id) : "unknown";
@@ -686,13 +695,13 @@ bool sheet_read(builder *b, const char *path)
         return false;
     sheet s;
     sheet_init(&s, b);
-    status = read_pass(&s, path, v->id, v->bom);
+    status = read_pass(&s, fd, &probe, v->id, v->bom);
     if (status == CSVFILE_OK && v->gb18030_too && !s.saw_known) {
         /* short GBK text can pass as UTF-8: nothing named a column, so try GB18030
          * (nothing reached the builder yet) */
         sheet_release(&s);
         sheet_init(&s, b);
-        status = read_pass(&s, path, ENCODING_GB18030, false);
+        status = read_pass(&s, fd, &probe, ENCODING_GB18030, false);
         if (s.saw_known)
             f->encoding = encoding_name(ENCODING_GB18030);
     }

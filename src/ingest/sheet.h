@@ -13,10 +13,11 @@
 
 #include <stdbool.h>
 
-/* Reads the file at path (shown as the builder's path) into b, whose metadata the
- * caller has set (the folder's period).  Fills the store file's encoding and SHA-256.
+/* Reads the file open at fd (shown as the builder's path, whose extension tells the
+ * delimiter) into b, whose metadata the caller has set (the folder's period).  Fills the
+ * store file's encoding and the SHA-256 of the bytes parsed.
  * Returns true when the file could be read to its end, false when it could not be
  * opened, decoded or parsed (the error is in b); pass the result to builder_end. */
-bool sheet_read(builder *b, const char *path);
+bool sheet_read(builder *b, int fd);
 
 #endif

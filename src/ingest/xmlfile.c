@@ -193,13 +193,14 @@ static const char *encoding_override(const char *declared)
     return NULL;
 }
 
-bool xmlfile_read(builder *b, const char *path, const xmlsafe_schema *schema)
+bool xmlfile_read(builder *b, int fd, const xmlsafe_schema *schema)
 {
     submission_file *f = store_file(b->store, b->file);
     f->encoding = "UTF-8";
     char *bytes;
     size_t length;
-    if (xmlsafe_read_file(path, XMLFILE_MAX_BYTES, b->scratch, &bytes, &length, &b->file_diags) != 0)
+    if (xmlsafe_read_fd(fd, b->path, XMLFILE_MAX_BYTES, b->scratch, &bytes, &length,
+                        &b->file_diags) != 0)
         return false;
     digest_bytes(bytes, length, f->sha256);
     char declared[64];

@@ -19,10 +19,11 @@
  * must live as long. */
 xmlsafe_schema *xmlfile_load_schema(const char *data_dir, arena *a, diag_list *diags);
 
-/* Reads the XML file at path into b.  Fills the store file's encoding and SHA-256.
+/* Reads the XML file open at fd (shown as b's path) whole into b.  Fills the store
+ * file's encoding and the SHA-256 of the bytes parsed.
  * Returns false when the file could not be read or parsed (nothing counts), true
  * otherwise; a file that breaks the schema is rejected whole with its records counted.
  * Pass the result to builder_end. */
-bool xmlfile_read(builder *b, const char *path, const xmlsafe_schema *schema);
+bool xmlfile_read(builder *b, int fd, const xmlsafe_schema *schema);
 
 #endif

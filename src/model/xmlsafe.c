@@ -145,6 +145,44 @@ static const char *open_failure(int error)
     }
 }
 
+int xmlsafe_read_fd(int fd, const char *path, size_t max_bytes, arena *a, char **bytes,
+                    size_t *length, diag_list *diags)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "无法读取文件：不是普通文件");
+        return -1;
+    }
+    if (st.st_size < 0 || (unsigned long long)st.st_size > max_bytes) {
+        diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "文件过大（%lld 字节，上限 %zu 字节）",
+                  (long long)st.st_size, max_bytes);
+        return -1;
+    }
+    /* one byte more than the size: a file that grew since fstat is told, not cut */
+    size_t size = (size_t)st.st_size, done = 0;
+    char *buffer = arena_alloc(a, size + 2);
+    while (done < size + 1) {
+        ssize_t n = read(fd, buffer + done, size + 1 - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "读取文件失败：%s", strerror(errno));
+            return -1;
+        }
+        if (n == 0)
+            break; /* the file shrank while we read it: keep what there is */
+        done += (size_t)n;
+    }
+    if (done > size) {
+        diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "文件在读取过程中被改动（变大了），未读入");
+        return -1;
+    }
+    buffer[done] = '\0';
+    *bytes = buffer;
+    *length = done;
+    return 0;
+}
+
 int xmlsafe_read_file(const char *path, size_t max_bytes, arena *a, char **bytes,
                       size_t *length, diag_list *diags)
 {
@@ -153,39 +191,9 @@ int xmlsafe_read_file(const char *path, size_t max_bytes, arena *a, char **bytes
         diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "无法读取文件：%s", open_failure(errno));
         return -1;
     }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "无法读取文件：不是普通文件");
-        return -1;
-    }
-    if (st.st_size < 0 || (unsigned long long)st.st_size > max_bytes) {
-        close(fd);
-        diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "文件过大（%lld 字节，上限 %zu 字节）",
-                  (long long)st.st_size, max_bytes);
-        return -1;
-    }
-    size_t size = (size_t)st.st_size, done = 0;
-    char *buffer = arena_alloc(a, size + 1);
-    while (done < size) {
-        ssize_t n = read(fd, buffer + done, size - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            int error = errno;
-            close(fd);
-            diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "读取文件失败：%s", strerror(error));
-            return -1;
-        }
-        if (n == 0)
-            break; /* the file shrank while we read it: keep what there is */
-        done += (size_t)n;
-    }
+    int status = xmlsafe_read_fd(fd, path, max_bytes, a, bytes, length, diags);
     close(fd);
-    buffer[done] = '\0';
-    *bytes = buffer;
-    *length = done;
-    return 0;
+    return status;
 }
 
 xmlDocPtr xmlsafe_parse(const char *bytes, size_t length, const char *path, const char *label,

@@ -24,6 +24,10 @@ void xmlsafe_init(void);
 /* Reads the regular file at path whole into memory owned by a, NUL-terminated, and sets
  * *bytes and *length.  Returns 0, or -1 after adding an error to diags when the file
  * cannot be opened or read, is not a regular file, or is larger than max_bytes. */
+/* As xmlsafe_read_file, from a descriptor open for reading (path names it in
+ * messages); the descriptor stays open.  A file that grows while it is read is refused. */
+int xmlsafe_read_fd(int fd, const char *path, size_t max_bytes, arena *a, char **bytes,
+                    size_t *length, diag_list *diags);
 int xmlsafe_read_file(const char *path, size_t max_bytes, arena *a, char **bytes,
                       size_t *length, diag_list *diags);
 
