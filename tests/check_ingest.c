@@ -1137,6 +1137,7 @@ int main(void)
     tcase_add_test(tc, xml_gzip_is_not_inflated);
     tcase_add_test(tc, big_file_streams_in_bounded_memory);
     tcase_add_test(tc, huge_cell_is_refused_at_its_limit);
+    tcase_set_timeout(tc, 60); /* ASan on a busy 2-core box */
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

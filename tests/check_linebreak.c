@@ -422,6 +422,7 @@ int main(void)
     tcase_add_test(tc, pairs_allowed_and_refused);
     tcase_add_test(tc, spacing_between_han_and_latin);
     tcase_add_test(tc, lines_tile_every_generated_paragraph);
+    tcase_set_timeout(tc, 60); /* ASan on a busy 2-core box */
     suite_add_tcase(suite, tc);
     SRunner *runner = srunner_create(suite);
     srunner_run_all(runner, CK_NORMAL);
