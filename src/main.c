@@ -3,6 +3,7 @@
  * subcommand (src/cmd/) returns the exit status that outputs.md §1 lists.
  */
 #include "cmd/cmd.h"
+#include "cmd/timing.h"
 
 #include <signal.h>
 #include <stdbool.h>
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
     /* Over a file size limit (ulimit -f), write() must fail with EFBIG and the run exit
      * 73 with the previous files whole, not be killed by SIGXFSZ half-way. */
     signal(SIGXFSZ, SIG_IGN);
+    timing_start();
     if (argc < 2) {
         print_usage(stderr);
         return EXIT_USAGE;

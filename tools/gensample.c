@@ -5,6 +5,7 @@
  * command line.  A build tool, not part of the program: deterministic (fixed-seed
  * xorshift, no clock), amounts kept as integer tenths of 万元.  Three of September's
  * reports are 样表 exports in GB18030 and UTF-16 with a few faulty rows (--plain: none).
+ * --projects PERCENT lengthens every key-project list (tools/bench.sh's busy months).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -24,7 +25,7 @@ enum {
     MONTHS = 9,       /* 2015-01 … 2015-09 */
     MAX_SUBSECTORS = 4,
     MAX_ROWS = 80,    /* progress rows of one industry */
-    MAX_PROJECTS = 32,
+    MAX_PROJECTS = 4096, /* of one industry: 32 in the sample, more under --projects */
     RATIO = 10000     /* ratios are integers per 10000 */
 };
 
@@ -1379,11 +1380,46 @@ static void write_quarterly(const char *root)
     write_quarterly_file(root, "市市场监管局", market, COUNT(market));
 }
 
+/* --projects PERCENT: every working group's key-project list becomes PERCENT % as long
+ * as the sample's (100 or less: unchanged).  Project k of the longer list is a copy of
+ * project k mod n (n: the sample's count) under its own code; no random number is drawn,
+ * so the sample's own projects stay what they are. */
+static void projects_lengthen(sample *all, int percent)
+{
+    for (int i = 0; i < INDUSTRY_COUNT; i++) {
+        industry_state *state = &all->industries[i];
+        int count = state->project_count;
+        int lengthened = count * percent / 100;
+        if (lengthened > MAX_PROJECTS) {
+            fprintf(stderr, "gensample: --projects %d: more than %d projects\n", percent,
+                    MAX_PROJECTS);
+            exit(2);
+        }
+        for (int k = count; k < lengthened; k++) {
+            project *p = &state->projects[k];
+            *p = state->projects[k % count];
+            snprintf(p->code, sizeof p->code, "%s2015-%03d", industries[i].code_prefix, k + 1);
+        }
+        if (lengthened > count)
+            state->project_count = lengthened;
+    }
+}
+
 int main(int argc, char **argv)
 {
-    bool plain = argc == 3 && strcmp(argv[1], "--plain") == 0;
-    if (argc != 2 && !plain) {
-        fputs("usage: gensample [--plain] INPUT-DIR\n", stderr);
+    bool plain = false;
+    int percent = 100;
+    int at = 1;
+    for (; at < argc - 1; at++) {
+        if (strcmp(argv[at], "--plain") == 0)
+            plain = true;
+        else if (strcmp(argv[at], "--projects") == 0 && at + 1 < argc - 1)
+            percent = atoi(argv[++at]);
+        else
+            break;
+    }
+    if (at != argc - 1 || percent <= 0) {
+        fputs("usage: gensample [--plain] [--projects PERCENT] INPUT-DIR\n", stderr);
         return 2;
     }
     const char *root = argv[argc - 1];
@@ -1394,6 +1430,7 @@ int main(int argc, char **argv)
     }
     sample_generate(all);
     sample_verify(all);
+    projects_lengthen(all, percent);
     make_dir(root);
     for (int m = 1; m <= MONTHS; m++)
         write_month(all, root, m, plain);

@@ -6,6 +6,7 @@
  */
 #include "cmd/cmd.h"
 #include "cmd/options.h"
+#include "cmd/timing.h"
 
 #include "ingest/ingest.h"
 #include "model/xmlsafe.h"
@@ -88,10 +89,12 @@ int cmd_check(int argc, char **argv)
         for (int i = 0; i < o.operand_count; i++)
             read_operand(&ctx, o.operands[i], plan_path);
         store_supersede(&s); /* once more over every operand's files together */
+        timing_mark("ingest", arena_printf(&memory, "rows=%ld", store_totals(&s).read));
         status = report(&s, &memory);
     }
     ingest_close(&ctx);
     store_free(&s);
     arena_free(&memory);
+    timing_end();
     return status;
 }

@@ -7,6 +7,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
+#include "cmd/timing.h"
 
 #include "aggregate/figures.h"
 #include "aggregate/scores.h"
@@ -82,6 +83,7 @@ int run_render_month(session *s, const bulletin_template *t, period p, month_out
     figures_compute(&f, &s->plan, &s->store, p, &s->memory);
     scores_compute(&scores, &s->plan, &s->store, &f, &s->memory);
     timeliness_compute(&reports, &s->plan, &s->store, p, &s->memory);
+    timing_mark("aggregate", NULL);
     if (f.beyond || scores.beyond) {
         diag_add(&s->setup_diags, DIAG_ERROR, s->options.input, 0, NULL, NULL,
                  "汇总或得分超出可精确表示的范围，未生成任何输出（请核对报送文件中的金额）");
@@ -91,6 +93,7 @@ int run_render_month(session *s, const bulletin_template *t, period p, month_out
     bind_scope scope = {.figures = &f, .scores = &scores, .timeliness = &reports,
                         .plan = &s->plan, .store = &s->store, .today = s->today};
     int status = run_render_pdf(s, t, &scope, &out->pdf);
+    timing_mark("render", NULL);
     if (status != EXIT_OK)
         return status;
     summary_write(&out->summary, &f, &scores, &reports, &s->plan, &s->store);
@@ -129,10 +132,12 @@ static int run_month(session *s, period p, long *reports_late_or_missing)
     month_outputs_init(&out);
     session_progress(s, 2, 4, "汇总与排版");
     int status = run_render_month(s, s->template, p, &out);
+    timing_mark("report", NULL);
     session_progress(s, 3, 4, "写入输出");
     *reports_late_or_missing = out.reports_late_or_missing;
     if (status == EXIT_OK)
         status = write_outputs(s, p, &out);
+    timing_mark("write", NULL);
     month_outputs_free(&out);
     return status;
 }

@@ -6,6 +6,7 @@
 #include "cmd/session.h"
 
 #include "cmd/cmd.h"
+#include "cmd/timing.h"
 #include "ingest/ingest.h"
 #include "model/xmlsafe.h"
 
@@ -158,6 +159,7 @@ int session_load(session *s)
     int status = load_policy(s);
     if (status != EXIT_OK)
         return status;
+    timing_mark("setup", NULL);
     ingest_context context;
     if (ingest_open(&context, options_datadir(), &s->plan, &s->store) != 0) {
         adopt_errors(s);
@@ -165,6 +167,7 @@ int session_load(session *s)
     }
     int walked = ingest_folder(&context, s->options.input, s->plan_path);
     ingest_close(&context);
+    timing_mark("ingest", arena_printf(&s->memory, "rows=%ld", store_totals(&s->store).read));
     if (walked != 0 || s->store.files.count == 0) {
         if (s->store.files.count == 0)
             setup_error(s, s->options.input, "%s", "输入文件夹中没有任何报送文件");
@@ -256,6 +259,7 @@ static void print_all(const diag_list *diags, FILE *to, arena *a)
 int session_close(session *s, int status)
 {
     clear_progress(s);
+    timing_end();
     print_all(&s->setup_diags, stderr, &s->memory);
     if (s->options.verbose)
         print_all(&s->store.diags, stdout, &s->memory);
