@@ -239,6 +239,48 @@ START_TEST(the_hash_is_of_the_bytes_parsed)
 }
 END_TEST
 
+#define DATED_HEADER "报送单位,报告期,填报日期,项目编号,项目名称,所属产业,建设地点,总投资,年度计划投资,累计完成投资\n"
+
+/* Who may send what: an office of the plan, a kind it sends, the industry it leads, a
+ * date that can be; and only its own rows to replace. */
+START_TEST(offices_send_only_what_is_theirs)
+{
+    write_file("input/2015-09/a.csv", DATED_HEADER
+        OFFICE ",2015-09,2015-09-30,X1,甲,信息经济产业,柳市镇,10,10,5\n"
+        OFFICE ",2015-09,2015-09-30,X2,乙,信息经济产业,柳市镇,10,10,5\n");
+    /* another group, later: its row for 信息经济产业 is not its industry; its X1 in its own
+     * industry cannot replace the first group's */
+    write_file("input/2015-09/b.csv", DATED_HEADER
+        "新材料产业专项行动工作组,2015-09,2015-10-01,X2,冒,信息经济产业,柳市镇,99,99,99\n"
+        "新材料产业专项行动工作组,2015-09,2015-10-01,X1,冒,新材料产业,柳市镇,99,99,99\n"
+        "新材料产业专项行动工作组,2015-09,2015-10-01,N1,新,新材料产业,柳市镇,1,1,1\n");
+    write_file("input/2015-09/c.csv", DATED_HEADER
+        "火星办公室,2015-09,2015-09-30,Y1,丙,信息经济产业,柳市镇,1,1,1\n");
+    write_file("input/2015-09/d.csv", DATED_HEADER
+        "市发改局,2015-09,2015-09-30,Y2,丁,信息经济产业,柳市镇,1,1,1\n");
+    write_file("input/2015-09/e.csv", DATED_HEADER
+        OFFICE ",2015-09,2099-01-01,X1,未来,信息经济产业,柳市镇,1,1,1\n");
+    const char *input = arena_printf(&memory, "%s/input", scratch);
+    ctx.today = 20151002;
+    ck_assert_int_eq(ingest_folder(&ctx, input, NULL), 0);
+    ck_assert_str_eq(messages(), arena_printf(&memory,
+        "input/2015-09/b.csv:2: 列“所属产业”：属于产业“信息经济产业”，不是报送单位“新材料产业专项行动工作组”牵头的“新材料产业”\n"
+        "input/2015-09/c.csv: 报送单位“火星办公室”不是计划中的报送单位，本文件1行数据均未计入\n"
+        "input/2015-09/d.csv: 按计划，“市发改局”不报送projects报表，本文件1行数据均未计入\n"
+        "input/2015-09/e.csv: 填报日期2099-01-01晚于今天（2015-10-02），不可能，本文件1行数据均未计入\n"
+        "input/2015-09/b.csv:3: 列“项目编号”：“X1”与“" OFFICE "”报送的同一记录"
+        "（%s/input/2015-09/a.csv第2行）重复；报送单位只能替代本单位的记录，未计入\n", scratch));
+    const submission_file *b = store_file(&s, 1);
+    ck_assert_int_eq(b->rows.read, 3);
+    ck_assert_int_eq(b->rows.accepted, 1);
+    ck_assert_int_eq(b->rows.rejected, 2);
+    ck_assert_int_eq(store_file(&s, 0)->rows.accepted, 2);
+    row_counts total = store_totals(&s);
+    ck_assert_int_eq(total.read, total.accepted + total.rejected + total.superseded);
+    ck_assert_int_eq(store_refused_files(&s), 3);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("hostile");
@@ -251,6 +293,7 @@ int main(void)
     tcase_add_test(tc, the_walk_follows_no_link_out_and_no_loop);
     tcase_add_test(tc, a_file_swapped_after_the_walk_is_not_read);
     tcase_add_test(tc, the_hash_is_of_the_bytes_parsed);
+    tcase_add_test(tc, offices_send_only_what_is_theirs);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

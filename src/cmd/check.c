@@ -9,6 +9,7 @@
 #include "cmd/timing.h"
 
 #include "ingest/ingest.h"
+#include "ingest/supersede.h"
 #include "model/xmlsafe.h"
 
 #include <errno.h>
@@ -73,6 +74,11 @@ int cmd_check(int argc, char **argv)
     int status = check_operands(&o);
     if (status != EXIT_OK)
         return status;
+    date today;
+    if (options_today(&o, &today) != 0) {
+        fputs("bulletin: --now 或 SOURCE_DATE_EPOCH 的日期无效\n", stderr);
+        return EXIT_USAGE;
+    }
     xmlsafe_init();
     arena memory = {0};
     store s;
@@ -86,9 +92,10 @@ int cmd_check(int argc, char **argv)
         print_diags(&s.diags, stderr, &memory);
         status = EXIT_DATAERR;
     } else {
+        ctx.today = options_latest_sent(today);
         for (int i = 0; i < o.operand_count; i++)
             read_operand(&ctx, o.operands[i], plan_path);
-        store_supersede(&s); /* once more over every operand's files together */
+        supersede(&s); /* once more over every operand's files together */
         timing_mark("ingest", arena_printf(&memory, "rows=%ld", store_totals(&s).read));
         status = report(&s, &memory);
     }

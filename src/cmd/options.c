@@ -118,6 +118,16 @@ int options_today(const options *o, date *today)
     return 0;
 }
 
+date options_latest_sent(date today)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm))
+        return today;
+    date clock = date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return clock > today ? clock : today;
+}
+
 const char *options_datadir(void)
 {
     const char *dir = getenv("BULLETIN_DATADIR");

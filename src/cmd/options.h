@@ -31,6 +31,11 @@ int options_parse(int argc, char **argv, const char *period_flag, options *out);
  * Returns 0 on success, -1 when --now or SOURCE_DATE_EPOCH is malformed. */
 int options_today(const options *o, date *today);
 
+/* The latest 填报日期 a report can bear: today, or the clock's date when that is later
+ * (--now and SOURCE_DATE_EPOCH date the outputs, and a month rebuilt later is dated in
+ * the past while its reports came in after that date; docs/decisions.md). */
+date options_latest_sent(date today);
+
 /* The folder of the program's data: $BULLETIN_DATADIR, else the build's DATADIR. */
 const char *options_datadir(void);
 

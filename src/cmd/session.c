@@ -165,6 +165,7 @@ int session_load(session *s)
         adopt_errors(s);
         return EXIT_DATAERR;
     }
+    context.today = options_latest_sent(s->today);
     int walked = ingest_folder(&context, s->options.input, s->plan_path);
     ingest_close(&context);
     timing_mark("ingest", arena_printf(&s->memory, "rows=%ld", store_totals(&s->store).read));

@@ -600,6 +600,32 @@ static void settle(builder *b, settled *s)
         s->sent = b->stated.sent;
 }
 
+/* Who may send what: an office of the plan, a kind the plan has it send, dated no later
+ * than today. */
+static void check_sender(builder *b, const settled *s)
+{
+    char reason[512], text[16];
+    if (s->office_index < 0) {
+        snprintf(reason, sizeof reason, "报送单位“%s”不是计划中的报送单位", s->office);
+        builder_reject_file(b, 0, reason);
+        return;
+    }
+    const plan_office *office = &b->plan->offices[s->office_index];
+    unsigned bit = b->kind == KIND_PROJECTS   ? KIND_BIT_PROJECTS
+                 : b->kind == KIND_PROGRESS   ? KIND_BIT_PROGRESS
+                 : b->kind == KIND_ASSESSMENT ? KIND_BIT_ASSESSMENT
+                                              : KIND_BIT_QUARTERLY;
+    if (!(office->kinds & bit)) {
+        snprintf(reason, sizeof reason, "按计划，“%s”不报送%s报表", office->name,
+                 record_kind_name(b->kind));
+        builder_reject_file(b, 0, reason);
+    } else if (b->today && s->sent > b->today) {
+        snprintf(reason, sizeof reason, "填报日期%s晚于今天", date_format(s->sent, text));
+        builder_reject_file(b, 0, arena_printf(b->scratch, "%s（%s），不可能", reason,
+                                               date_format(b->today, text)));
+    }
+}
+
 static void check_file_metadata(builder *b, const settled *s)
 {
     if (b->rejected_reason)
@@ -618,6 +644,8 @@ static void check_file_metadata(builder *b, const settled *s)
         snprintf(reason, sizeof reason, "报告期%s是季度，本类报表应按月填报",
                  period_format(s->period, text));
         builder_reject_file(b, 0, reason);
+    } else {
+        check_sender(b, s);
     }
 }
 
@@ -638,6 +666,37 @@ static bool same_office(const row_metadata *m, const settled *s)
     return strcmp(m->office, s->office) == 0;
 }
 
+/* The industry a project or progress row is for, or -1 (other kinds: none). */
+static int industry_of(const builder *b, const pending_row *r)
+{
+    return b->kind == KIND_PROJECTS ? r->record.project.industry
+         : b->kind == KIND_PROGRESS ? r->record.progress.industry
+                                    : -1;
+}
+
+/* A working group sends the rows of the industry it leads: a row for another industry
+ * is rejected (it would enter that industry's figures behind its group's back). */
+static void check_lead_industry(builder *b, const settled *s)
+{
+    const plan_office *office = &b->plan->offices[s->office_index];
+    int column = table_column_named(b->table, "所属产业");
+    for (size_t i = 0; i < b->rows.count; i++) {
+        pending_row *r = vec_at(&b->rows, i);
+        int industry = industry_of(b, r);
+        if (r->rejected || industry < 0 || industry == office->industry)
+            continue;
+        char reason[512];
+        if (office->industry < 0)
+            snprintf(reason, sizeof reason, "属于产业“%s”，而报送单位“%s”不牵头任何产业",
+                     b->plan->industries[industry].name, office->name);
+        else
+            snprintf(reason, sizeof reason, "属于产业“%s”，不是报送单位“%s”牵头的“%s”",
+                     b->plan->industries[industry].name, office->name,
+                     b->plan->industries[office->industry].name);
+        reject_pending(b, r, DIAG_ERROR, column_name(b, column), NULL, reason);
+    }
+}
+
 /* Rows whose own 报告期 or 报送单位 disagree with the file's are rejected; a 填报日期
  * that disagrees is a warning. */
 static void check_row_metadata(builder *b, const settled *s)
@@ -654,6 +713,10 @@ static void check_row_metadata(builder *b, const settled *s)
             const char *name = s->office_index >= 0 ? b->plan->offices[s->office_index].name : s->office;
             snprintf(reason, sizeof reason, "与本文件的报送单位“%s”不一致", name);
             reject_pending(b, r, DIAG_ERROR, "报送单位", m->office_text, reason);
+        }
+        if (m->sent && b->today && m->sent > b->today) {
+            snprintf(reason, sizeof reason, "晚于今天（%s），不可能", date_format(b->today, text));
+            reject_pending(b, r, DIAG_ERROR, "填报日期", m->sent_text, reason);
         }
         if (m->sent && m->sent != s->sent && !r->rejected) {
             snprintf(reason, sizeof reason, "与本文件的填报日期%s不一致", date_format(s->sent, text));
@@ -860,6 +923,7 @@ void builder_end(builder *b, bool readable)
         return;
     }
     check_row_metadata(b, &s);
+    check_lead_industry(b, &s);
     check_breakdowns(b);
     check_totals(b);
     long accepted = 0, warned = 0;

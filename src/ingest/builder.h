@@ -4,7 +4,7 @@
  * (inputs.md §3), and at the end of the file settles the file's office and period,
  * rejects what only the whole file can tell, and commits the accepted records, the
  * counts and the messages to the store.  Every row ends accepted (maybe warned) or
- * rejected; superseding across files is store_supersede's.
+ * rejected; superseding across files is supersede.h's.
  */
 #ifndef BULLETIN_BUILDER_H
 #define BULLETIN_BUILDER_H
@@ -60,6 +60,7 @@ typedef struct builder {
     vec totals;                  /* total_cell (builder.c): amounts of 合计/总计 rows */
     builder_keys *keys;          /* key sets (builder.c) */
     ingest_sums *sums;           /* the run's amount sums, or NULL: not checked */
+    date today;                  /* a 填报日期 after it is impossible; 0: not checked */
     long read, rejected, warned;
 } builder;
 

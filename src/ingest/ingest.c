@@ -8,6 +8,7 @@
 
 #include "ingest/builder.h"
 #include "ingest/sheet.h"
+#include "ingest/supersede.h"
 #include "ingest/walk.h"
 #include "ingest/xmlfile.h"
 
@@ -23,6 +24,7 @@ int ingest_open(ingest_context *ctx, const char *data_dir, const plan *p, store 
     ctx->plan = p;
     ctx->store = s;
     sums_init(&ctx->sums);
+    ctx->today = 0;
     ctx->schema = xmlfile_load_schema(data_dir, s->memory, &s->diags);
     return ctx->schema ? 0 : -1;
 }
@@ -84,6 +86,7 @@ static void read_submission(ingest_context *ctx, const char *path, int fd)
     builder b;
     builder_begin(&b, ctx->plan, ctx->store, &scratch, index, path);
     b.sums = &ctx->sums;
+    b.today = ctx->today;
     folder_period(path, &b.stated);
     bool readable = has_extension(path, "xml") ? xmlfile_read(&b, fd, ctx->schema)
                                                : sheet_read(&b, fd);
@@ -141,6 +144,6 @@ int ingest_folder(ingest_context *ctx, const char *input_dir, const char *plan_p
         read_submission(ctx, f->path, fd);
     }
     walk_files_free(&files);
-    store_supersede(s);
+    supersede(s);
     return status;
 }

@@ -19,6 +19,7 @@ typedef struct ingest_context {
     store *store;
     xmlsafe_schema *schema;
     ingest_sums sums; /* of the records accepted so far, against overflow */
+    date today;       /* a 填报日期 after today is refused; 0 (ingest_open's): not checked */
 } ingest_context;
 
 /* Prepares a run: loads <data_dir>/schemas/submission.xsd (data_dir is the folder that
@@ -30,7 +31,7 @@ void ingest_close(ingest_context *ctx);
 
 /* Reads every submission under input_dir, recursively and safely (walk.h), in byte order
  * of their paths (input_dir joined with the names found, e.g. input/2015-09/x.csv, which
- * is also how messages name them), then calls store_supersede.  The plan file
+ * is also how messages name them), then calls supersede (supersede.h).  The plan file
  * (plan_path, compared by device and inode) is left out silently; every other entry not
  * read (hidden, not .csv/.txt/.tsv/.xml, not a regular file, a link out of input_dir or
  * in a loop, a file swapped after the walk) is an error counted in the store's skipped.

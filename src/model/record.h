@@ -22,7 +22,8 @@ typedef enum {
 /* "projects", "progress", "assessment", "quarterly" (or "unknown"). */
 const char *record_kind_name(record_kind kind);
 
-typedef enum { FATE_ACCEPTED = 0, FATE_SUPERSEDED } record_fate;
+/* Rejected: refused after its file was read, for a key another office sent (supersede.h). */
+typedef enum { FATE_ACCEPTED = 0, FATE_SUPERSEDED, FATE_REJECTED } record_fate;
 
 typedef struct provenance {
     int file;  /* index into the store's files */

@@ -46,11 +46,6 @@ void store_free(store *s);
 int store_add_file(store *s, const char *path);
 submission_file *store_file(const store *s, int index);
 
-/* Marks as superseded every record that a later submission replaced for the same key
- * (inputs.md §3: later date sent wins; equal dates, the later path in byte order; no date
- * counts as earlier than any date), and updates each file's counts. */
-void store_supersede(store *s);
-
 /* The sum of every file's counts. */
 row_counts store_totals(const store *s);
 
