@@ -429,6 +429,8 @@ static bool global_value(const bind_scope *scope, const char *key, buffer *out)
         buffer_printf(out, "%d", f->period.year);
     else if (strcmp(key, "month") == 0)
         buffer_printf(out, "%d", f->period.month);
+    else if (strcmp(key, "period") == 0)
+        buffer_printf(out, "%04d-%02d", f->period.year % 10000, f->period.month % 100);
     else if (strcmp(key, "ordinal") == 0)
         buffer_printf(out, "%zu", scope->ordinal);
     else if (strcmp(key, "period_span") == 0)

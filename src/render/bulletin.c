@@ -8,6 +8,7 @@
 #include "model/xmlsafe.h"
 #include "render/chart.h"
 #include "render/layout.h"
+#include "render/rowcap.h"
 
 #include <libxml/tree.h>
 #include <stdarg.h>
@@ -274,12 +275,42 @@ static layout_align parse_align(const char *text)
     return ALIGN_RIGHT;
 }
 
+/* The text of <table beyond="…">, said under a table cut at its limit: {listed} and
+ * {beyond} are the rows printed and left out; the other placeholders are the scope's. */
+static const char *beyond_text(walk *w, xmlNodePtr node, const bind_scope *scope, size_t listed,
+                               size_t beyond)
+{
+    buffer counted;
+    buffer_init(&counted);
+    for (const char *at = attribute(w, node, "beyond", ""); *at;) {
+        if (strncmp(at, "{listed}", 8) == 0)
+            buffer_printf(&counted, "%zu", listed);
+        else if (strncmp(at, "{beyond}", 8) == 0)
+            buffer_printf(&counted, "%zu", beyond);
+        else
+            buffer_append(&counted, at, 1);
+        at += strncmp(at, "{listed}", 8) == 0 || strncmp(at, "{beyond}", 8) == 0 ? 8 : 1;
+    }
+    const char *text = expand(w, node, scope, counted.length ? counted.data : "");
+    buffer_free(&counted);
+    return text;
+}
+
+/* <table limit="N">: at most N rows (rowcap.h), ROWCAP_DEFAULT when not given. */
+static size_t row_limit(walk *w, xmlNodePtr node)
+{
+    const char *text = attribute(w, node, "limit", NULL);
+    unsigned long limit = text ? strtoul(text, NULL, 10) : ROWCAP_DEFAULT;
+    return limit > 0 ? (size_t)limit : ROWCAP_DEFAULT;
+}
+
 static void set_table(walk *w, xmlNodePtr node, const bind_scope *scope)
 {
-    size_t row_count;
-    bind_scope *rows = rows_of(w, node, attribute(w, node, "source", ""), scope, &row_count);
+    size_t all_rows;
+    bind_scope *rows = rows_of(w, node, attribute(w, node, "source", ""), scope, &all_rows);
     if (!rows)
         return;
+    size_t row_count = rowcap_apply(rows, all_rows, row_limit(w, node));
     if (row_count == 0) {
         const char *empty = attribute(w, node, "empty", NULL);
         if (empty)
@@ -320,6 +351,10 @@ static void set_table(walk *w, xmlNodePtr node, const bind_scope *scope)
                     ALIGN_CENTER);
     layout_table_draw(&w->layout, &table);
     layout_space(&w->layout, table.body.leading / 2);
+    if (row_count < all_rows && attribute(w, node, "beyond", NULL))
+        layout_paragraph(&w->layout, style_named(w, node, "body"),
+                         beyond_text(w, node, scope, row_count, all_rows - row_count),
+                         2 * style_named(w, node, "body")->size, true);
     vec_free(&columns);
     vec_free(&values);
 }
