@@ -26,6 +26,9 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DBULLETIN_DATADIR='"$(DATADIR)"' $(WARN) $(OPTFLAGS) $(SANITIZE) \
              -Isrc $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
 ALL_LIBS = -lhpdf -lcsv $(shell pkg-config --libs $(PKGS)) -lm $(LDLIBS)
+# src/render/hpdfutil.c replaces libharu's byte-loop HPDF_MemSet/MemCpy/StrLen; nothing
+# of ours calls them, so the linker is told to take that member from the archive.
+ALL_LIBS += -Wl,--undefined=HPDF_MemSet
 TEST_LIBS = $(shell pkg-config --libs $(CHECK_PKG))
 
 # Where the program finds schemas/, templates/ and fonts/ (overridden by $$BULLETIN_DATADIR).
