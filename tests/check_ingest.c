@@ -45,19 +45,12 @@ static void teardown(void)
 /* Every message of the store, one per line, as diag_format writes them. */
 static const char *messages(void)
 {
-    const char *all = "";
-    for (size_t i = 0; i < s.diags.items.count; i++)
-        all = arena_printf(&memory, "%s%s\n", all, diag_format(diag_at(&s.diags, i), &memory));
-    return all;
+    return store_messages(&s, &memory);
 }
 
 static const submission_file *file(const char *path)
 {
-    for (size_t i = 0; i < s.files.count; i++)
-        if (strcmp(store_file(&s, (int)i)->path, path) == 0)
-            return store_file(&s, (int)i);
-    ck_abort_msg("no file %s", path);
-    return NULL;
+    return store_file_at(&s, path);
 }
 
 static void expect_counts(const char *path, long read, long accepted, long warned,
@@ -413,8 +406,8 @@ START_TEST(folder_walk_order_skips_and_supersedes)
     ck_assert_str_eq(messages(),
         DATA "folder/2015-09/.hidden: 是隐藏的文件或文件夹（名称以“.”开头），未读入\n"
         DATA "folder/2015-09/.隐藏.csv: 是隐藏的文件或文件夹（名称以“.”开头），未读入\n"
-        DATA "folder/2015-09/any.xsd: 不是报送文件（应为.csv、.txt、.tsv或.xml），未读入\n"
-        DATA "folder/2015-09/说明.md: 不是报送文件（应为.csv、.txt、.tsv或.xml），未读入\n"
+        DATA "folder/2015-09/any.xsd: 不是报送文件（应为.csv、.txt、.tsv、.xml或.xlsx），未读入\n"
+        DATA "folder/2015-09/说明.md: 不是报送文件（应为.csv、.txt、.tsv、.xml或.xlsx），未读入\n"
         DATA "folder/2015-09/a-项目.csv:4: 列“累计完成投资”：“abc”不是有效金额\n");
     ck_assert_int_eq(s.skipped, 4);
     ck_assert_uint_eq(s.files.count, 3);

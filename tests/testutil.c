@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include "model/plan.h"
+#include "model/store.h"
 #include "model/xmlsafe.h"
 
 #include <check.h>
@@ -102,6 +103,23 @@ int run_suite(Suite *suite)
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+const char *store_messages(const store *s, arena *a)
+{
+    const char *all = "";
+    for (size_t i = 0; i < s->diags.items.count; i++)
+        all = arena_printf(a, "%s%s\n", all, diag_format(diag_at(&s->diags, i), a));
+    return all;
+}
+
+const submission_file *store_file_at(const store *s, const char *path)
+{
+    for (size_t i = 0; i < s->files.count; i++)
+        if (strcmp(store_file(s, (int)i)->path, path) == 0)
+            return store_file(s, (int)i);
+    ck_abort_msg("no file %s", path);
+    return NULL;
 }
 
 void load_sample_plan(arena *memory, plan *out)

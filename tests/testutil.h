@@ -35,6 +35,13 @@ typedef struct arena arena;
 typedef struct plan plan;
 void load_sample_plan(arena *memory, plan *out);
 
+/* Every message of a store, one per line, as diag_format writes them (in a). */
+typedef struct store store;
+typedef struct submission_file submission_file;
+const char *store_messages(const store *s, arena *a);
+/* The store's file with this path; fails the running test when there is none. */
+const submission_file *store_file_at(const store *s, const char *path);
+
 /* The program under test: $BULLETIN_BIN, else build/bulletin. */
 const char *bulletin_binary(void);
 

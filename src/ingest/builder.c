@@ -83,6 +83,8 @@ void builder_begin(builder *b, const plan *p, store *s, arena *scratch, int file
     vec_init(&b->row_metadata, sizeof(row_metadata));
     vec_init(&b->totals, sizeof(total_cell));
     b->keys = arena_alloc(scratch, sizeof *b->keys);
+    for (size_t i = 0; i < TABLE_MAX_COLUMNS; i++)
+        b->column_positions[i] = -1;
     keyset_init(&b->keys->records);
     keyset_init(&b->keys->breakdowns);
 }
@@ -253,6 +255,8 @@ static void parse_values(row_check *c, any_record *record)
 {
     const table *t = c->b->table;
     for (size_t i = 0; i < t->count; i++) {
+        if (c->row->reader_error && c->row->reader_error_column == (int)i)
+            continue; /* the reader's reason says it */
         value_status status = parse_value(c, (int)i, record);
         if (status == VALUE_OK || (status == VALUE_EMPTY && !t->columns[i].required))
             continue;
@@ -840,16 +844,39 @@ static int compare_ordered(const void *x, const void *y)
     return (a->index > b->index) - (a->index < b->index);
 }
 
-static void copy_diag(diag_list *to, const diagnostic *d)
+/* A sheet's cell as Excel names it: H14 for a column's cell, 14:14 for a row. */
+static const char *cell_reference(const builder *b, const diagnostic *d)
 {
-    diag_add(to, d->level, d->file, d->line, d->column, d->value, d->reason);
+    if (!b->cell_references || d->line <= 0)
+        return NULL;
+    int column = d->column && b->table ? table_column_named(b->table, d->column) : -1;
+    int position = column >= 0 ? b->column_positions[column] : -1;
+    if (position < 0)
+        return arena_printf(b->scratch, "%ld:%ld", d->line, d->line);
+    char letters[8];
+    size_t n = 0;
+    for (unsigned long p = (unsigned long)position + 1; p > 0 && n < sizeof letters; p = (p - 1) / 26)
+        letters[n++] = (char)('A' + (p - 1) % 26);
+    char *text = arena_printf(b->scratch, "%.*s%ld", (int)n, letters, d->line);
+    for (size_t i = 0; i < n / 2; i++) {
+        char t = text[i];
+        text[i] = text[n - 1 - i];
+        text[n - 1 - i] = t;
+    }
+    return text;
+}
+
+static void copy_diag(const builder *b, diag_list *to, const diagnostic *d)
+{
+    diag_add_cell(to, d->level, d->file, d->line, cell_reference(b, d), d->column, d->value,
+                  d->reason);
 }
 
 static void commit_diags(builder *b, bool with_rows)
 {
     diag_list *to = &b->store->diags;
     for (size_t i = 0; i < b->file_diags.items.count; i++)
-        copy_diag(to, diag_at(&b->file_diags, i));
+        copy_diag(b, to, diag_at(&b->file_diags, i));
     size_t n = with_rows ? b->row_diags.items.count : 0;
     if (n == 0)
         return;
@@ -860,7 +887,7 @@ static void commit_diags(builder *b, bool with_rows)
         order[i] = (ordered_diag){diag_at(&b->row_diags, i), i};
     qsort(order, n, sizeof *order, compare_ordered);
     for (size_t i = 0; i < n; i++)
-        copy_diag(to, order[i].d);
+        copy_diag(b, to, order[i].d);
     free(order);
 }
 

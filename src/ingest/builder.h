@@ -61,6 +61,10 @@ typedef struct builder {
     builder_keys *keys;          /* key sets (builder.c) */
     ingest_sums *sums;           /* the run's amount sums, or NULL: not checked */
     date today;                  /* a 填报日期 after it is impossible; 0: not checked */
+    /* a workbook's sheet: messages name the cell (path!H14, or path!14:14 for a row)
+     * from each column's 0-based position in the sheet (-1: none) */
+    bool cell_references;
+    int column_positions[TABLE_MAX_COLUMNS];
     long read, rejected, warned;
 } builder;
 

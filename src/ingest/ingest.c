@@ -10,6 +10,7 @@
 #include "ingest/sheet.h"
 #include "ingest/supersede.h"
 #include "ingest/walk.h"
+#include "ingest/xlsx.h"
 #include "ingest/xmlfile.h"
 
 #include <stdbool.h>
@@ -46,7 +47,8 @@ static bool has_extension(const char *path, const char *extension)
 static bool is_submission(const char *path)
 {
     return has_extension(path, "csv") || has_extension(path, "txt") ||
-           has_extension(path, "tsv") || has_extension(path, "xml");
+           has_extension(path, "tsv") || has_extension(path, "xml") ||
+           has_extension(path, "xlsx");
 }
 
 static bool is_digits(const char *text, size_t count)
@@ -78,9 +80,33 @@ static void folder_period(const char *path, builder_metadata *stated)
     stated->has_period = period_parse(name, &stated->period);
 }
 
+/* A workbook open at fd: each sheet its own submission, or the file refused whole. */
+static void read_workbook(ingest_context *ctx, const char *path, int fd)
+{
+    arena memory = {0};
+    workbook_context c = {ctx->plan, ctx->store, &ctx->sums, ctx->today, {0}};
+    folder_period(path, &c.stated);
+    workbook w;
+    workbook_init(&w, &memory);
+    diag_list diags;
+    diag_init(&diags, &memory);
+    if (xlsx_read(fd, path, &w, &diags))
+        workbook_ingest(&w, path, &c);
+    else
+        workbook_refuse(path, &c, w.sha256, &diags);
+    diag_free(&diags);
+    workbook_free(&w);
+    arena_free(&memory);
+}
+
 /* Reads the submission open at fd (closed here), named path in messages. */
 static void read_submission(ingest_context *ctx, const char *path, int fd)
 {
+    if (has_extension(path, "xlsx")) {
+        read_workbook(ctx, path, fd);
+        close(fd);
+        return;
+    }
     arena scratch = {0};
     int index = store_add_file(ctx->store, path);
     builder b;
@@ -120,7 +146,7 @@ static const char *filter(void *context, const char *path, const struct stat *st
     if (c->has_plan && st->st_dev == c->plan.st_dev && st->st_ino == c->plan.st_ino)
         return "";
     if (!is_submission(path))
-        return "不是报送文件（应为.csv、.txt、.tsv或.xml），未读入";
+        return "不是报送文件（应为.csv、.txt、.tsv、.xml或.xlsx），未读入";
     return NULL;
 }
 

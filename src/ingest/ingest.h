@@ -33,7 +33,7 @@ void ingest_close(ingest_context *ctx);
  * of their paths (input_dir joined with the names found, e.g. input/2015-09/x.csv, which
  * is also how messages name them), then calls supersede (supersede.h).  The plan file
  * (plan_path, compared by device and inode) is left out silently; every other entry not
- * read (hidden, not .csv/.txt/.tsv/.xml, not a regular file, a link out of input_dir or
+ * read (hidden, not .csv/.txt/.tsv/.xml/.xlsx, not a regular file, a link out of input_dir or
  * in a loop, a file swapped after the walk) is an error counted in the store's skipped.
  * Returns 0, or -1 when input_dir itself cannot be read (an error is added). */
 int ingest_folder(ingest_context *ctx, const char *input_dir, const char *plan_path);

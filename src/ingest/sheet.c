@@ -6,6 +6,9 @@
  * when that row only fills in group labels.  The
  * last candidate row is held until the next row shows whether it is a header.  After
  * the header: data rows, 合计/总计 rows (checked by the builder), 小计 rows and notes.
+ * A workbook's rows come with their cells' types: a data cell merged down takes the
+ * text of the merge, a date or an error value in a number column rejects the row, a
+ * date under 报告期 is the month it shows.
  */
 #include "ingest/sheet.h"
 
@@ -22,6 +25,11 @@
 #define UNKNOWN_KIND_REASON                                                              \
     "无法从表头判断文件类型（应有“项目编号”、“上年同期累计产值”、“新兴产业用地占比”或“事项”与“内容”列）"
 #define NO_HEADER_REASON "找不到表头（应有一行至少三个单元格是已知的列名）"
+#define SHEET_NO_CACHED_VALUE                                                            \
+    "是公式，文件中没有保存它的计算结果（请在Excel或WPS中打开、重新计算并保存后再报送）"
+#define SHEET_ERROR_VALUE "是错误值，没有可读的数值"
+#define SHEET_DATE_NOT_NUMBER                                                            \
+    "是日期，不是数值（表格软件会把1.2.3这样的输入变成日期），请把单元格改为数值格式后重填"
 
 /* A row kept past its callback: cells back to back in one heap block. */
 typedef struct held_row {
@@ -58,6 +66,8 @@ typedef struct sheet {
     long rows_after_plain; /* rows after it: the data rows of a file without header */
     bool in_notes;
     header_key *keys;      /* CSVFILE_MAX_CELLS of them, for the header tests (heap) */
+    const sheet_cell *typed; /* the current row's workbook cells, or NULL (CSV) */
+    size_t typed_count;
 } sheet;
 
 /* ---- cells ---- */
@@ -426,6 +436,7 @@ static bool map_columns(sheet *s, long line, const header_key *keys, const char 
         }
         seen_at[column] = j + 1;
         s->map[j] = column;
+        b->column_positions[column] = (int)j;
         if (keys[j].has_unit)
             builder_set_unit(b, column, keys[j].unit);
     }
@@ -510,6 +521,28 @@ static bool starts_notes(const char *cell)
     return false;
 }
 
+/* The rules of a workbook cell's type under its column (see the top of the file). */
+static void apply_type(const sheet *s, size_t j, int column, builder_row *r)
+{
+    if (!s->typed || j >= s->typed_count)
+        return;
+    const sheet_cell *cell = &s->typed[j];
+    if (blank(cell->text) && cell->merged_from)
+        cell = cell->merged_from;
+    builder *b = s->b;
+    column_type type = b->table->columns[column].type;
+    bool number = type == COLUMN_AMOUNT || type == COLUMN_PERCENT || type == COLUMN_COUNT;
+    const char *error = cell->kind == SHEET_CELL_DATE && number ? SHEET_DATE_NOT_NUMBER
+                      : cell->kind != SHEET_CELL_ERROR ? NULL
+                      : cell->text[0] == '=' ? SHEET_NO_CACHED_VALUE : SHEET_ERROR_VALUE;
+    if (error && !r->reader_error) {
+        r->reader_error = error;
+        r->reader_error_column = column;
+    }
+    if (cell->kind == SHEET_CELL_DATE && type == COLUMN_PERIOD)
+        r->cells[column] = arena_strndup(b->scratch, cell->text, 7); /* 2015-09 */
+}
+
 static void fill_row(const sheet *s, const csvfile_row *row, builder_row *r)
 {
     memset(r, 0, sizeof *r);
@@ -517,17 +550,35 @@ static void fill_row(const sheet *s, const csvfile_row *row, builder_row *r)
     r->reader_error_column = -1;
     for (size_t j = 0; j < row->count; j++) {
         int column = j < s->header_count ? s->map[j] : -1;
-        if (column >= 0)
+        if (column >= 0) {
             r->cells[column] = row->cells[j];
-        else if (!(j < s->header_count && s->named[j]) && !r->unnamed_value && !blank(row->cells[j])) {
+            apply_type(s, j, column, r);
+        } else if (!(j < s->header_count && s->named[j]) && !r->unnamed_value && !blank(row->cells[j])) {
             r->unnamed_value = row->cells[j];
             r->unnamed_position = j + 1;
         }
     }
 }
 
-static void data_row(sheet *s, const csvfile_row *row)
+/* A workbook row whose empty cells under a merge from above take the merge's text. */
+static const csvfile_row *merged_down(const sheet *s, const csvfile_row *row, csvfile_row *out,
+                                      const char **cells)
 {
+    if (!s->typed)
+        return row;
+    for (size_t j = 0; j < row->count; j++) {
+        const sheet_cell *from = j < s->typed_count ? s->typed[j].merged_from : NULL;
+        cells[j] = from && blank(row->cells[j]) ? from->text : row->cells[j];
+    }
+    *out = (csvfile_row){row->line, row->count, cells};
+    return out;
+}
+
+static void data_row(sheet *s, const csvfile_row *given)
+{
+    csvfile_row filled;
+    const char *merged[CSVFILE_MAX_CELLS];
+    const csvfile_row *row = merged_down(s, given, &filled, merged);
     const char *first = NULL;
     for (size_t j = 0; j < row->count && !first; j++)
         if (!blank(row->cells[j]))
@@ -709,4 +760,37 @@ bool sheet_read(builder *b, int fd)
         finish_sheet(&s);
     sheet_release(&s);
     return status == CSVFILE_OK;
+}
+
+/* ---- a workbook's sheet ---- */
+
+sheet *sheet_begin(builder *b)
+{
+    sheet *s = malloc(sizeof *s);
+    if (!s)
+        die_oom();
+    sheet_init(s, b);
+    b->cell_references = true;
+    return s;
+}
+
+void sheet_put_row(sheet *s, long line, size_t count, const sheet_cell *cells)
+{
+    const char *texts[CSVFILE_MAX_CELLS];
+    if (count > CSVFILE_MAX_CELLS)
+        count = CSVFILE_MAX_CELLS;
+    for (size_t j = 0; j < count; j++)
+        texts[j] = cells[j].text;
+    csvfile_row row = {line, count, texts};
+    s->typed = cells;
+    s->typed_count = count;
+    on_row(s, &row);
+    s->typed = NULL;
+}
+
+void sheet_end(sheet *s)
+{
+    finish_sheet(s);
+    sheet_release(s);
+    free(s);
 }

@@ -26,7 +26,14 @@ static const char *copy_or_null(arena *a, const char *s)
 void diag_add(diag_list *list, diag_level level, const char *file, long line,
               const char *column, const char *value, const char *reason)
 {
+    diag_add_cell(list, level, file, line, NULL, column, value, reason);
+}
+
+void diag_add_cell(diag_list *list, diag_level level, const char *file, long line,
+                   const char *cell, const char *column, const char *value, const char *reason)
+{
     diagnostic *d = vec_push(&list->items);
+    d->cell = copy_or_null(list->strings, cell);
     d->level = level;
     d->file = arena_strdup(list->strings, file ? file : "");
     d->line = line;
@@ -63,7 +70,9 @@ const diagnostic *diag_at(const diag_list *list, size_t index)
 char *diag_format(const diagnostic *d, arena *a)
 {
     char location[64] = "";
-    if (d->line > 0)
+    if (d->cell)
+        snprintf(location, sizeof location, "!%s", d->cell);
+    else if (d->line > 0)
         snprintf(location, sizeof location, ":%ld", d->line);
     const char *level = d->level == DIAG_WARNING ? "警告：" : d->level == DIAG_NOTE ? "注：" : "";
     const char *column = d->column ? arena_printf(a, "列“%s”：", d->column) : "";

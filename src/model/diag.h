@@ -20,6 +20,7 @@ typedef struct diagnostic {
     const char *column; /* column's canonical name, or NULL */
     const char *value;  /* the value as written, or NULL */
     const char *reason; /* Chinese, without file/line/column */
+    const char *cell;   /* a workbook's cell or row for the line (H14, 14:14), or NULL */
 } diagnostic;
 
 typedef struct diag_list {
@@ -33,6 +34,10 @@ void diag_free(diag_list *list);
 /* Appends a diagnostic; every string argument is copied (NULL stays NULL). */
 void diag_add(diag_list *list, diag_level level, const char *file, long line,
               const char *column, const char *value, const char *reason);
+/* As diag_add, for a workbook's sheet: cell names the place (H14 or 14:14), which
+ * messages show after the file as file!H14 in place of file:line. */
+void diag_add_cell(diag_list *list, diag_level level, const char *file, long line,
+                   const char *cell, const char *column, const char *value, const char *reason);
 /* As diag_add with a printf-formatted reason. */
 void diag_addf(diag_list *list, diag_level level, const char *file, long line,
                const char *column, const char *value, const char *format, ...)
