@@ -36,7 +36,8 @@ static void setup(void)
 
 static void teardown(void)
 {
-    run_command("rm -rf '%s'", scratch);
+    command_result removed = run_command("rm -rf '%s'", scratch);
+    command_result_free(&removed);
     free(scratch);
     ingest_close(&ctx);
     store_free(&s);
@@ -86,7 +87,8 @@ static const char *build_xlsx(const char *name, const char *sheet_data, const ch
                               const char *strings, bool date1904)
 {
     const char *dir = arena_printf(&memory, "%s/2015-09", scratch);
-    run_command("mkdir -p '%s'", dir);
+    command_result made = run_command("mkdir -p '%s'", dir);
+    command_result_free(&made);
     const char *path = arena_printf(&memory, "%s/%s", dir, name);
     int error;
     zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &error);
