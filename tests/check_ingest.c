@@ -406,8 +406,8 @@ START_TEST(folder_walk_order_skips_and_supersedes)
     ck_assert_str_eq(messages(),
         DATA "folder/2015-09/.hidden: 是隐藏的文件或文件夹（名称以“.”开头），未读入\n"
         DATA "folder/2015-09/.隐藏.csv: 是隐藏的文件或文件夹（名称以“.”开头），未读入\n"
-        DATA "folder/2015-09/any.xsd: 不是报送文件（应为.csv、.txt、.tsv、.xml或.xlsx），未读入\n"
-        DATA "folder/2015-09/说明.md: 不是报送文件（应为.csv、.txt、.tsv、.xml或.xlsx），未读入\n"
+        DATA "folder/2015-09/any.xsd: 不是报送文件（应为.csv、.txt、.tsv、.xml、.xlsx或.xls），未读入\n"
+        DATA "folder/2015-09/说明.md: 不是报送文件（应为.csv、.txt、.tsv、.xml、.xlsx或.xls），未读入\n"
         DATA "folder/2015-09/a-项目.csv:4: 列“累计完成投资”：“abc”不是有效金额\n");
     ck_assert_int_eq(s.skipped, 4);
     ck_assert_uint_eq(s.files.count, 3);

@@ -201,6 +201,58 @@ START_TEST(libreoffice_xlsx_in_the_1904_date_system_with_percents)
 }
 END_TEST
 
+START_TEST(libreoffice_xls_through_freexl)
+{
+    ck_assert_int_eq(ingest_file(&ctx, DATA "信息经济.xls"), 0);
+    const char *form = DATA "信息经济.xls:附件2";
+    expect_counts(form, 3, 2, 1);
+    ck_assert_int_eq(file(form)->sent, 20150930);
+    ck_assert_str_eq(file(form)->encoding, "BIFF8");
+    const project_record *a = vec_at(&s.projects, 0), *b = vec_at(&s.projects, 1);
+    ck_assert_int_eq(a->total_investment, 12000000);
+    ck_assert_int_eq(a->ytd_investment, 2505000);
+    ck_assert_str_eq(b->code, "2015002");
+    ck_assert_int_eq(b->industry, a->industry); /* 电子信息 names its industry */
+    check_progress_sheet(DATA "信息经济.xls");
+    /* FreeXL shows neither formulas' cached values, nor hidden sheets: see decisions.md */
+    ck_assert_str_eq(messages(),
+        DATA "信息经济.xls:附件2!M9: 列“累计完成投资”：“2001-02-03”是日期，不是数值（表格软件会把1.2.3"
+             "这样的输入变成日期），请把单元格改为数值格式后重填\n"
+        DATA "信息经济.xls:旧表!2:2: 缺少必需的列“所属产业”\n"
+        DATA "信息经济.xls: 注：工作表“Sheet4”：空工作表，已跳过\n");
+}
+END_TEST
+
+START_TEST(xls_fraction_under_a_percent_column_is_not_guessed)
+{
+    ck_assert_int_eq(ingest_file(&ctx, DATA "考核1904.xls"), 0);
+    const char *path = DATA "考核1904.xls:考核";
+    expect_counts(path, 2, 0, 2);
+    ck_assert_int_eq(file(path)->sent, 20150930);
+    ck_assert_str_eq(messages(),
+        DATA "考核1904.xls:考核!B2: 列“新兴产业用地占比”：“0.463”是0到1之间的数，而.xls文件看不出它是否"
+             "设成了百分比格式（0.717可能是71.7%），请填写百分数（如71.7）或另存为.xlsx后再报送\n"
+        DATA "考核1904.xls:考核!B3: 列“新兴产业用地占比”：“0.717”是0到1之间的数，而.xls文件看不出它是否"
+             "设成了百分比格式（0.717可能是71.7%），请填写百分数（如71.7）或另存为.xlsx后再报送\n");
+}
+END_TEST
+
+START_TEST(other_spreadsheets_are_refused_by_name)
+{
+    const char *dir = arena_printf(&memory, "%s/2015-09", scratch);
+    command_result made = run_command("mkdir -p '%1$s' && touch '%1$s/a.et' '%1$s/b.ods' && "
+                                      "cp '" DATA "信息经济.xlsx' '%1$s/c.xls'", dir);
+    command_result_free(&made);
+    ck_assert_int_eq(ingest_folder(&ctx, scratch, NULL), 0);
+    ck_assert_str_eq(messages(), arena_printf(&memory,
+        "%1$s/a.et: 是WPS表格文件（.et），无法读取：请在WPS中“另存为”Excel工作簿（.xlsx）后再报送\n"
+        "%1$s/b.ods: 是OpenDocument表格（.ods），无法读取：请在LibreOffice或WPS中“另存为”Excel工作簿（.xlsx）后再报送\n"
+        "%1$s/c.xls: 文件实为.xlsx工作簿，扩展名却是.xls：请把扩展名改为.xlsx后再报送\n", dir));
+    ck_assert_int_eq(s.skipped, 2);
+    ck_assert(file(arena_printf(&memory, "%s/c.xls", dir))->rejected_whole);
+}
+END_TEST
+
 /* ---- cell types ---- */
 
 START_TEST(cell_types_of_a_hand_made_sheet)
@@ -448,6 +500,9 @@ static Suite *workbook_suite(void)
     tcase_set_timeout(t, 120);
     tcase_add_test(t, libreoffice_xlsx_form_with_merges_and_two_sheets);
     tcase_add_test(t, libreoffice_xlsx_in_the_1904_date_system_with_percents);
+    tcase_add_test(t, libreoffice_xls_through_freexl);
+    tcase_add_test(t, xls_fraction_under_a_percent_column_is_not_guessed);
+    tcase_add_test(t, other_spreadsheets_are_refused_by_name);
     tcase_add_test(t, cell_types_of_a_hand_made_sheet);
     tcase_add_test(t, numbers_as_excel_shows_them);
     tcase_add_test(t, merged_cells_of_a_header_and_of_data);

@@ -10,6 +10,7 @@
 #include "ingest/sheet.h"
 #include "ingest/supersede.h"
 #include "ingest/walk.h"
+#include "ingest/xls.h"
 #include "ingest/xlsx.h"
 #include "ingest/xmlfile.h"
 
@@ -48,7 +49,20 @@ static bool is_submission(const char *path)
 {
     return has_extension(path, "csv") || has_extension(path, "txt") ||
            has_extension(path, "tsv") || has_extension(path, "xml") ||
-           has_extension(path, "xlsx");
+           has_extension(path, "xlsx") || has_extension(path, "xls");
+}
+
+/* Why a file is not read as a submission, or NULL: workbooks of other programs are
+ * refused by name, with what to do. */
+static const char *refusal(const char *path)
+{
+    if (has_extension(path, "et"))
+        return "是WPS表格文件（.et），无法读取：请在WPS中“另存为”Excel工作簿（.xlsx）后再报送";
+    if (has_extension(path, "ods"))
+        return "是OpenDocument表格（.ods），无法读取：请在LibreOffice或WPS中“另存为”Excel工作簿（.xlsx）后再报送";
+    if (!is_submission(path))
+        return "不是报送文件（应为.csv、.txt、.tsv、.xml、.xlsx或.xls），未读入";
+    return NULL;
 }
 
 static bool is_digits(const char *text, size_t count)
@@ -90,7 +104,9 @@ static void read_workbook(ingest_context *ctx, const char *path, int fd)
     workbook_init(&w, &memory);
     diag_list diags;
     diag_init(&diags, &memory);
-    if (xlsx_read(fd, path, &w, &diags))
+    bool opened = has_extension(path, "xls") ? xls_read(fd, path, &w, &diags)
+                                             : xlsx_read(fd, path, &w, &diags);
+    if (opened)
         workbook_ingest(&w, path, &c);
     else
         workbook_refuse(path, &c, w.sha256, &diags);
@@ -102,7 +118,7 @@ static void read_workbook(ingest_context *ctx, const char *path, int fd)
 /* Reads the submission open at fd (closed here), named path in messages. */
 static void read_submission(ingest_context *ctx, const char *path, int fd)
 {
-    if (has_extension(path, "xlsx")) {
+    if (has_extension(path, "xlsx") || has_extension(path, "xls")) {
         read_workbook(ctx, path, fd);
         close(fd);
         return;
@@ -123,8 +139,8 @@ static void read_submission(ingest_context *ctx, const char *path, int fd)
 
 int ingest_file(ingest_context *ctx, const char *path)
 {
-    const char *reason;
-    int fd = walk_open_named(path, &reason);
+    const char *reason = has_extension(path, "et") || has_extension(path, "ods") ? refusal(path) : NULL;
+    int fd = reason ? -1 : walk_open_named(path, &reason);
     if (fd < 0) {
         diag_add(&ctx->store->diags, DIAG_ERROR, path, 0, NULL, NULL, reason);
         return -1;
@@ -145,8 +161,7 @@ static const char *filter(void *context, const char *path, const struct stat *st
     const filter_context *c = context;
     if (c->has_plan && st->st_dev == c->plan.st_dev && st->st_ino == c->plan.st_ino)
         return "";
-    if (!is_submission(path))
-        return "不是报送文件（应为.csv、.txt、.tsv、.xml或.xlsx），未读入";
+    return refusal(path);
     return NULL;
 }
 
