@@ -468,7 +468,7 @@ START_TEST(a_killed_run_leaves_whole_files)
             assert_month_is(output, clean, clean, hook);
         }
     }
-    ck_assert_int_eq(kills, 4 + 4 + 4 + 1); /* four files staged and renamed, one sync */
+    ck_assert_int_eq(kills, 5 + 5 + 5 + 1); /* five files staged and renamed, one sync */
     remove_folder(clean);
     remove_folder(old_folder);
     remove_folder(output);
@@ -515,7 +515,7 @@ START_TEST(a_killed_quarter_leaves_no_half_archive)
             assert_same_bytes(manifest, clean_manifest);
         }
     }
-    ck_assert_int_eq(kills, 9 + 1 + 1 + 1 + 1); /* nine files and the manifest staged */
+    ck_assert_int_eq(kills, 12 + 1 + 1 + 1 + 1); /* twelve files and the manifest staged */
     free(archived);
     free(manifest);
     free(clean_manifest);
@@ -546,6 +546,9 @@ START_TEST(the_quarter_archive_holds_report_bulletins_and_data)
                             "./archive/2015-Q3/bulletin-2015-08.pdf\n"
                             "./archive/2015-Q3/bulletin-2015-09.pdf\n"
                             "./archive/2015-Q3/data\n"
+                            "./archive/2015-Q3/data-2015-07.xlsx\n"
+                            "./archive/2015-Q3/data-2015-08.xlsx\n"
+                            "./archive/2015-Q3/data-2015-09.xlsx\n"
                             "./archive/2015-Q3/data/assessment.csv\n"
                             "./archive/2015-Q3/data/progress.csv\n"
                             "./archive/2015-Q3/data/projects.csv\n"
@@ -668,7 +671,7 @@ START_TEST(a_tampered_archive_fails_verify_naming_the_file)
     command_result_free(&r);
     r = run_command("%s verify -v %s", bulletin_binary(), archived);
     ck_assert_int_eq(r.status, 0);
-    ck_assert_ptr_nonnull(strstr(r.out, "：清单所列 9 个文件全部完好\n"));
+    ck_assert_ptr_nonnull(strstr(r.out, "：清单所列 12 个文件全部完好\n"));
     command_result_free(&r);
     r = run_command("cd %s && sed -i 's/6件/7件/' data/quarterly.csv && rm bulletin-2015-08.pdf && "
                     "echo x >notes.txt",

@@ -134,30 +134,42 @@ static bool month_has_input(const session *s, period month)
     return false;
 }
 
+/* Adds the month's file as `bulletin run` wrote it; false when there is none. */
+static bool add_existing(session *s, const char *month, const char *file, archive *a)
+{
+    buffer existing;
+    buffer_init(&existing);
+    bool found = read_existing(arena_printf(&s->memory, "%s/%s/%s", s->options.output, month, file),
+                               &existing);
+    if (found)
+        buffer_append(archive_add(a, file), existing.data, existing.length);
+    buffer_free(&existing);
+    return found;
+}
+
+/* The month's bulletin and data workbook: as written by `bulletin run`, else made now. */
 static int add_month_bulletin(session *s, const bulletin_template *monthly, period month,
                               archive *a, quarter_notes *notes)
 {
     char name[16];
     period_format(month, name);
     const char *file = arena_printf(&s->memory, "bulletin-%s.pdf", name);
-    buffer existing;
-    buffer_init(&existing);
-    if (read_existing(arena_printf(&s->memory, "%s/%s/%s", s->options.output, name, file),
-                      &existing)) {
-        buffer_append(archive_add(a, file), existing.data, existing.length);
-        buffer_free(&existing);
+    const char *data = arena_printf(&s->memory, "data-%s.xlsx", name);
+    bool has_pdf = add_existing(s, name, file, a), has_data = add_existing(s, name, data, a);
+    if (has_pdf && has_data)
         return EXIT_OK;
-    }
-    buffer_free(&existing);
     if (!month_has_input(s, month)) {
-        append_name(&notes->missing_months, name);
+        if (!has_pdf)
+            append_name(&notes->missing_months, name);
         return EXIT_OK;
     }
     month_outputs made;
     month_outputs_init(&made);
     int status = run_render_month(s, monthly, month, &made);
-    if (status == EXIT_OK)
+    if (status == EXIT_OK && !has_pdf)
         buffer_append(archive_add(a, file), made.pdf.data, made.pdf.length);
+    if (status == EXIT_OK && !has_data)
+        buffer_append(archive_add(a, data), made.data.data, made.data.length);
     month_outputs_free(&made);
     return status;
 }

@@ -1,7 +1,8 @@
 /*
  * run.c: `bulletin run`: ingest the input folder, aggregate the period, lay out and
- * render the bulletin, and write it with summary.json, rejects.csv and manifest.json
- * into <output>/YYYY-MM/, all or nothing, under the output folder's lock.
+ * render the bulletin, and write it with summary.json, rejects.csv, the clerk's
+ * data-YYYY-MM.xlsx and manifest.json into <output>/YYYY-MM/, all or nothing, under the
+ * output folder's lock.
  */
 #include "cmd/run.h"
 
@@ -14,11 +15,13 @@
 #include "aggregate/timeliness.h"
 #include "model/digest.h"
 #include "render/bulletin.h"
+#include "report/databook.h"
 #include "report/manifest.h"
 #include "report/rejects.h"
 #include "report/summary.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 void month_outputs_init(month_outputs *out)
 {
@@ -26,6 +29,7 @@ void month_outputs_init(month_outputs *out)
     buffer_init(&out->summary);
     buffer_init(&out->rejects);
     buffer_init(&out->manifest);
+    buffer_init(&out->data);
     out->reports_late_or_missing = 0;
 }
 
@@ -35,6 +39,7 @@ void month_outputs_free(month_outputs *out)
     buffer_free(&out->summary);
     buffer_free(&out->rejects);
     buffer_free(&out->manifest);
+    buffer_free(&out->data);
 }
 
 int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *scope,
@@ -59,7 +64,7 @@ int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *sco
     return status == 0 ? EXIT_OK : space ? EXIT_CANTCREAT : EXIT_DATAERR;
 }
 
-/* manifest.json over the other three outputs, named as they are in the folder. */
+/* manifest.json over the other outputs, named as they are in the folder. */
 static void write_manifest(session *s, period p, month_outputs *out)
 {
     char name[16];
@@ -71,6 +76,7 @@ static void write_manifest(session *s, period p, month_outputs *out)
         {arena_printf(&s->memory, "bulletin-%s.pdf", name), out->pdf.data, out->pdf.length},
         {"summary.json", out->summary.data, out->summary.length},
         {"rejects.csv", out->rejects.data, out->rejects.length},
+        {arena_printf(&s->memory, "data-%s.xlsx", name), out->data.data, out->data.length},
     };
     manifest_write(&out->manifest, &header, &s->store, outputs, sizeof outputs / sizeof outputs[0]);
 }
@@ -98,6 +104,13 @@ int run_render_month(session *s, const bulletin_template *t, period p, month_out
         return status;
     summary_write(&out->summary, &f, &scores, &reports, &s->plan, &s->store);
     rejects_write(&out->rejects, &s->store.diags);
+    const char *temp = getenv("TMPDIR");
+    if (databook_write(&out->data, &f, &scores, &reports, &s->plan, &s->store,
+                       temp && temp[0] ? temp : "/tmp") != 0) {
+        diag_add(&s->setup_diags, DIAG_ERROR, temp && temp[0] ? temp : "/tmp", 0, NULL, NULL,
+                 "无法写入临时文件，未生成数据工作簿；原有输出文件未改动");
+        return EXIT_CANTCREAT;
+    }
     write_manifest(s, p, out);
     return EXIT_OK;
 }
@@ -119,6 +132,8 @@ static int write_outputs(session *s, period p, month_outputs *out)
                   out->summary.length);
     outfile_stage(&batch, arena_printf(&s->memory, "%s/rejects.csv", folder), out->rejects.data,
                   out->rejects.length);
+    outfile_stage(&batch, arena_printf(&s->memory, "%s/data-%s.xlsx", folder, name), out->data.data,
+                  out->data.length);
     outfile_stage(&batch, arena_printf(&s->memory, "%s/manifest.json", folder), out->manifest.data,
                   out->manifest.length);
     if (outfile_commit(&batch) != 0)

@@ -10,6 +10,7 @@
 
 typedef struct month_outputs {
     buffer pdf, summary, rejects, manifest;
+    buffer data; /* data-YYYY-MM.xlsx */
     long reports_late_or_missing; /* of the month's expected reports */
 } month_outputs;
 
@@ -23,7 +24,8 @@ void month_outputs_free(month_outputs *out);
 int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *scope, buffer *pdf);
 
 /* Computes the figures of month p from the session's store and renders the bulletin
- * with template t, summary.json, rejects.csv and manifest.json into out.  Returns EXIT_OK, or the
+ * with template t, summary.json, rejects.csv, data-YYYY-MM.xlsx and manifest.json into
+ * out.  Returns EXIT_OK, or the
  * status of run_render_pdf with the problem among the session's printed diagnostics. */
 int run_render_month(session *s, const bulletin_template *t, period p, month_outputs *out);
 
