@@ -17,6 +17,10 @@ static void print_usage(FILE *to)
           "                   [--template FILE] [--now YYYY-MM-DD] [-v]\n"
           "  bulletin quarter [--quarter YYYY-Qn] [--input DIR] [--plan FILE] [--output DIR]\n"
           "                   [--template FILE] [--now YYYY-MM-DD] [-v]\n"
+          "  bulletin year    [--year YYYY] [--input DIR] [--plan FILE] [--output DIR]\n"
+          "                   [--template FILE] [--now YYYY-MM-DD] [-v]\n"
+          "  bulletin status  [--period YYYY-MM] [--format csv] [--input DIR] [--plan FILE]\n"
+          "                   [--now YYYY-MM-DD]\n"
           "  bulletin check   FILE|DIR...\n"
           "  bulletin verify  [-v] ARCHIVE_DIR\n"
           "  bulletin --help | --version\n"
@@ -62,6 +66,10 @@ int main(int argc, char **argv)
         return cmd_verify(argc - 1, argv + 1);
     if (strcmp(command, "check") == 0)
         return cmd_check(argc - 1, argv + 1);
+    if (strcmp(command, "year") == 0)
+        return cmd_year(argc - 1, argv + 1);
+    if (strcmp(command, "status") == 0)
+        return cmd_status(argc - 1, argv + 1);
     fprintf(stderr, "bulletin: 未知的子命令“%s”\n", command);
     print_usage(stderr);
     return EXIT_USAGE;

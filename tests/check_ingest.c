@@ -6,6 +6,7 @@
  * anything.  Runs from the repository root.
  */
 #include "testutil.h"
+#include "ingest/planfile.h"
 #include "ingest/csvfile.h"
 #include "ingest/encoding.h"
 #include "ingest/ingest.h"

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "testutil.h"
+#include "ingest/planfile.h"
 
 #include "ingest/ingest.h"
 #include "model/digest.h"

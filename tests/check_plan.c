@@ -5,7 +5,7 @@
  * Run from the repository root.
  */
 #include "testutil.h"
-#include "model/plan.h"
+#include "ingest/planfile.h"
 #include "model/xmlsafe.h"
 
 #include <libxml/parserInternals.h>

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "testutil.h"
+#include "ingest/planfile.h"
 
 #include "aggregate/figures.h"
 #include "model/xmlsafe.h"

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "testutil.h"
 
+#include "ingest/planfile.h"
 #include "model/plan.h"
 #include "model/store.h"
 #include "model/xmlsafe.h"

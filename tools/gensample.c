@@ -1,10 +1,12 @@
 /*
  * gensample.c: writes bulletin's embedded sample input, the reports 乐清市's offices send
- * in 2015-01 … 2015-09 (progress and key projects of the six working groups, 市发改局's
- * assessment, two offices' 2015-Q3 quarterly items), under the folder named on the
- * command line.  A build tool, not part of the program: deterministic (fixed-seed
- * xorshift, no clock), amounts kept as integer tenths of 万元.  Three of September's
- * reports are 样表 exports in GB18030 and UTF-16 with a few faulty rows (--plain: none).
+ * in 2015-01 … 2016-02 (progress and key projects of the six working groups, 市发改局's
+ * assessment in September and at the year's end, the offices' 2015-Q3 and 2015-Q4
+ * quarterly items), under the folder named on the command line.  A build tool, not part
+ * of the program: deterministic (fixed-seed xorshift, no clock), amounts kept as integer
+ * tenths of 万元.  Three of September's reports are 样表 exports in GB18030 and UTF-16 with
+ * a few faulty rows (--plain: none).  2015-01 … 2015-09 are drawn first, from the first
+ * seed and exactly as they always were; the months after them from a second seed.
  * --projects PERCENT lengthens every key-project list (tools/bench.sh's busy months).
  */
 #define _POSIX_C_SOURCE 200809L
@@ -22,10 +24,12 @@
 enum {
     UNIT_COUNT = 17,
     INDUSTRY_COUNT = 6,
-    MONTHS = 9,       /* 2015-01 … 2015-09 */
+    MONTHS = 9,       /* 2015-01 … 2015-09: the first draw */
+    YEAR_END = 12,    /* 2015-12 */
+    LAST_MONTH = 14,  /* 13, 14: 2016-01, 2016-02 (the second draw: 10 … 14) */
     MAX_SUBSECTORS = 4,
     MAX_ROWS = 80,    /* progress rows of one industry */
-    MAX_PROJECTS = 4096, /* of one industry: 32 in the sample, more under --projects */
+    MAX_PROJECTS = 4096, /* of one industry: 36 in the sample, more under --projects */
     RATIO = 10000     /* ratios are integers per 10000 */
 };
 
@@ -34,11 +38,16 @@ static const char *const unit_names[UNIT_COUNT] = {
     "天成街道", "柳市镇", "北白象镇", "虹桥镇", "淡溪镇", "清江镇", "芙蓉镇", "大荆镇",
     "仙溪镇", "雁荡镇"};
 
-static const int month_days[MONTHS + 1] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30};
+static const int month_days[LAST_MONTH + 1] = {0,  31, 28, 31, 30, 31, 30, 31,
+                                              31, 30, 31, 30, 31, 31, 29};
 
-/* Share of an average month's output in month m (per 10000): the Spring Festival dip. */
-static const int month_season[MONTHS + 1] = {0,     9900,  9300, 10100, 10100,
-                                             10200, 10300, 10000, 9900, 10300};
+/* Share of an average month's output in month m (per 10000): the Spring Festival dip,
+ * the push before the year's end. */
+static const int month_season[YEAR_END + 1] = {0,     9900,  9300,  10100, 10100, 10200, 10300,
+                                              10000, 9900,  10300, 10100, 10200, 10900};
+
+/* The 2016 targets of the seed's table (亿元), in the industries' order. */
+static const int target_2016[INDUSTRY_COUNT] = {500, 100, 70, 200, 330, 100};
 
 /* ---- the fixed data: industries, sub-sectors, key projects ---------------------------- */
 
@@ -333,11 +342,11 @@ typedef struct progress_row {
     int prior_output_ratio;  /* per 10000 of the output */
     int value_added_ratio;   /* per 10000 of the output */
     int prior_va_ratio;      /* per 10000 of the value added */
-    /* tenths of 万元, index = month, [0] = 0 */
-    int64_t ytd_output[MONTHS + 1];
-    int64_t prior_ytd_output[MONTHS + 1];
-    int64_t ytd_value_added[MONTHS + 1];
-    int64_t prior_ytd_value_added[MONTHS + 1];
+    /* tenths of 万元, index = month, [0] = 0; 2016's year to date starts again at 13 */
+    int64_t ytd_output[LAST_MONTH + 1];
+    int64_t prior_ytd_output[LAST_MONTH + 1];
+    int64_t ytd_value_added[LAST_MONTH + 1];
+    int64_t prior_ytd_value_added[LAST_MONTH + 1];
 } progress_row;
 
 typedef enum project_status {
@@ -360,13 +369,16 @@ typedef struct project {
     int64_t total;        /* tenths of 万元 */
     int64_t annual_plan;  /* tenths of 万元 */
     int start_month;
-    int build_month;      /* 10: still 前期 in September */
+    int build_month;      /* 10: still 前期 in September (the second draw may change it) */
     int done_month;       /* 竣工 from this month; 0: never */
     int producing_month;  /* 投产 from this month; 0: never */
     const char *issue;
     int issue_from;
     int issue_until;      /* last month the issue is reported */
-    int64_t ytd_investment[MONTHS + 1];
+    int64_t ytd_investment[LAST_MONTH + 1]; /* 2016's year to date starts again at 13 */
+    bool in_2016;         /* still 前期 or 在建 in December: listed in 2016 too */
+    bool attracted_2016;  /* 是否当年招引 in 2016's lists */
+    int64_t annual_plan_2016; /* tenths of 万元 */
 } project;
 
 typedef struct industry_state {
@@ -374,8 +386,8 @@ typedef struct industry_state {
     int row_count;
     project projects[MAX_PROJECTS];
     int project_count;
-    char progress_sent[MONTHS + 1][16];
-    char projects_sent[MONTHS + 1][16];
+    char progress_sent[LAST_MONTH + 1][16];
+    char projects_sent[LAST_MONTH + 1][16];
 } industry_state;
 
 typedef struct sample {
@@ -441,7 +453,7 @@ static int64_t industry_ytd_aim(const industry_spec *spec, int month)
     int64_t season = 0;
     for (int m = 1; m <= month; m++)
         season += month_season[m];
-    int64_t pace = RATIO + (int64_t)(spec->pace - RATIO) * month / MONTHS;
+    int64_t pace = month >= MONTHS ? spec->pace : RATIO + (int64_t)(spec->pace - RATIO) * month / MONTHS;
     int64_t target = (int64_t)spec->target * 100000; /* 亿元 → tenths of 万元 */
     return target * season / RATIO * pace / RATIO / 12;
 }
@@ -616,11 +628,11 @@ static void project_investment(project *p, rng *r)
     }
 }
 
-static void project_make(const industry_spec *spec, int index, sample *all, rng *r,
-                         project *p)
+/* A project of the industry from its spec, under the given code. */
+static void project_make_from(const industry_spec *spec, const project_spec *ps, const char *code,
+                              sample *all, rng *r, project *p)
 {
-    const project_spec *ps = &spec->projects[index];
-    snprintf(p->code, sizeof p->code, "%s2015-%03d", spec->code_prefix, index + 1);
+    snprintf(p->code, sizeof p->code, "%s", code);
     p->name = ps->name;
     p->subsector = spec->subsector_count > 1 ? ps->subsector : 0;
     const subsector_spec *sub = &spec->subsectors[p->subsector];
@@ -634,6 +646,14 @@ static void project_make(const industry_spec *spec, int index, sample *all, rng 
     p->issue = ps->issue;
     p->issue_from = p->start_month;
     p->issue_until = MONTHS;
+}
+
+static void project_make(const industry_spec *spec, int index, sample *all, rng *r,
+                         project *p)
+{
+    char code[32];
+    snprintf(code, sizeof code, "%s2015-%03d", spec->code_prefix, index + 1);
+    project_make_from(spec, &spec->projects[index], code, all, r, p);
 }
 
 /* Hands the common issues to a few projects: most still open in September, some solved. */
@@ -655,21 +675,40 @@ static void projects_assign_issues(sample *all, rng *r)
 
 /* ---- dates sent ---------------------------------------------------------------------------- */
 
+/* The year and the month in the year of month m (13 is 2016-01). */
+static int year_of(int month)
+{
+    return month > YEAR_END ? 2016 : 2015;
+}
+
+static int month_in_year(int month)
+{
+    return month > YEAR_END ? month - YEAR_END : month;
+}
+
+/* The month whose year to date a month's own figure is taken from: none for January. */
+static int month_before(int month)
+{
+    return month == YEAR_END + 1 ? 0 : month - 1;
+}
+
 static void date_sent(char *out, size_t size, int month, int offset)
 {
     /* offset 0..2: the last three days of the month; 3: the 1st of the next */
+    unsigned year = (unsigned)year_of(month) % 10000, in_year = (unsigned)month_in_year(month) % 100;
     if (offset == 3)
-        snprintf(out, size, "2015-%02d-01", (month + 1) % 100);
+        snprintf(out, size, "%u-%02u-01", in_year == 12 ? year + 1 : year, in_year % 12 + 1);
     else
-        snprintf(out, size, "2015-%02d-%02d", month % 100, (month_days[month] - 2 + offset) % 100);
+        snprintf(out, size, "%u-%02u-%02u", year, in_year,
+                 (unsigned)(month_days[month] - 2 + offset) % 100);
 }
 
-static void dates_draw(sample *all, rng *r)
+static void dates_draw(sample *all, rng *r, int first, int last)
 {
     static const int offset_weights[4] = {15, 25, 35, 25};
     for (int i = 0; i < INDUSTRY_COUNT; i++) {
         industry_state *state = &all->industries[i];
-        for (int m = 1; m <= MONTHS; m++) {
+        for (int m = first; m <= last; m++) {
             int progress_offset = rng_weighted(r, offset_weights, 4);
             int projects_offset = rng_range(r, 0, 4) ? progress_offset
                                                      : rng_weighted(r, offset_weights, 4);
@@ -677,9 +716,6 @@ static void dates_draw(sample *all, rng *r)
             date_sent(state->projects_sent[m], sizeof state->projects_sent[m], m, projects_offset);
         }
     }
-    /* 时尚旅游和文化产业's September project list comes two days late. */
-    snprintf(all->industries[3].projects_sent[MONTHS], sizeof all->industries[3].projects_sent[MONTHS],
-             "2015-10-03");
 }
 
 /* ---- generation ------------------------------------------------------------------------------ */
@@ -705,7 +741,10 @@ static void sample_generate(sample *all)
     for (int i = 0; i < INDUSTRY_COUNT; i++)
         for (int k = 0; k < all->industries[i].project_count; k++)
             project_investment(&all->industries[i].projects[k], &r);
-    dates_draw(all, &r);
+    dates_draw(all, &r, 1, MONTHS);
+    /* 时尚旅游和文化产业's September project list comes two days late. */
+    snprintf(all->industries[3].projects_sent[MONTHS], sizeof all->industries[3].projects_sent[MONTHS],
+             "2015-10-03");
 }
 
 /* Fails loudly where the data would not be what the sample promises. */
@@ -731,6 +770,166 @@ static void sample_verify(const sample *all)
             }
         }
     }
+}
+
+
+/* ---- the second draw: 2015-10 … 2016-02 ------------------------------------------------ */
+
+/* New key projects of the fourth quarter and of 2016 (codes given: they follow no list). */
+typedef struct late_project {
+    int industry;
+    const char *code;
+    project_spec spec;
+    bool only_2016;
+} late_project;
+
+static const late_project late_projects[] = {
+    {0, "XX2015-033",
+     {.name = "智能电网芯片设计及产业化项目", .subsector = 0, .unit = "柳市镇", .total = 150000,
+      .annual_plan = 12000, .strategic = YES, .attracted = YES, .start_month = 11,
+      .build_month = 12}, false},
+    {1, "ZB2015-029",
+     {.name = "年产1000台高端数控激光切割机项目", .subsector = 0, .unit = "乐成街道",
+      .total = 45000, .annual_plan = 9000, .strategic = NO, .attracted = YES, .start_month = 10,
+      .build_month = 10}, false},
+    {0, "XX2016-001",
+     {.name = "年产20亿只MEMS传感器芯片封装测试项目", .subsector = 1, .unit = "北白象镇",
+      .total = 260000, .annual_plan = 30000, .strategic = YES, .attracted = YES,
+      .start_month = 13, .build_month = 14}, true},
+    {5, "XC2016-001",
+     {.name = "年产1万吨石墨烯改性材料项目", .unit = "虹桥镇", .total = 68000, .annual_plan = 15000,
+      .strategic = YES, .attracted = YES, .start_month = 13, .build_month = 13}, true},
+};
+
+/* 2016's progress: each row's month of 2015 grown to the industry's 2016 target; 上年同期
+ * is what the row reported for the same month of 2015. */
+static void progress_2016(int industry, industry_state *state, rng *r)
+{
+    const industry_spec *spec = &industries[industry];
+    int64_t growth = (int64_t)target_2016[industry] * RATIO / spec->target *
+                     rng_range(r, 9700, 10300) / RATIO;
+    for (int month = YEAR_END + 1; month <= LAST_MONTH; month++) {
+        int last_year = month - YEAR_END, before = month_before(month);
+        for (int i = 0; i < state->row_count; i++) {
+            progress_row *row = &state->rows[i];
+            int64_t output_2015 = row->ytd_output[last_year] - row->ytd_output[last_year - 1];
+            int64_t month_output = output_2015 * growth / RATIO * rng_range(r, 9300, 10700) / RATIO;
+            int va_ratio = clamp(row->value_added_ratio + (int)rng_range(r, -60, 60), 2010, 2490);
+            row->ytd_output[month] = row->ytd_output[before] + month_output;
+            row->prior_ytd_output[month] = row->ytd_output[last_year];
+            row->ytd_value_added[month] =
+                row->ytd_value_added[before] + month_output * va_ratio / RATIO;
+            row->prior_ytd_value_added[month] = row->ytd_value_added[last_year];
+        }
+    }
+}
+
+/* What happens to a project in the fourth quarter: 前期 ones start building, some 在建 ones
+ * are finished, some finished ones go into production; a few open issues are solved. */
+static void project_timeline_late(project *p, rng *r)
+{
+    if (p->build_month > MONTHS) {
+        p->build_month = rng_range(r, 0, 99) < 60 ? (int)rng_range(r, 10, YEAR_END)
+                                                   : (int)rng_range(r, YEAR_END + 1, LAST_MONTH + 1);
+    } else if (!p->done_month) {
+        if (rng_range(r, 0, 99) < 15) {
+            p->done_month = (int)rng_range(r, 10, YEAR_END);
+            if (p->done_month < YEAR_END && rng_range(r, 0, 1))
+                p->producing_month = (int)rng_range(r, p->done_month + 1, YEAR_END);
+        }
+    } else if (!p->producing_month && rng_range(r, 0, 99) < 45) {
+        p->producing_month = (int)rng_range(r, 10, YEAR_END);
+    }
+    if (p->issue && p->issue_until == MONTHS)
+        p->issue_until = rng_range(r, 0, 99) < 30 ? (int)rng_range(r, 10, YEAR_END - 1) : LAST_MONTH;
+}
+
+/* Investment month by month from first to last (months of one year): what is left of
+ * reach (per 10000 of plan) spread over the months it is building, a little otherwise. */
+static void project_invest_months(project *p, rng *r, int first, int last, int64_t plan, int reach)
+{
+    int building = 0;
+    for (int m = first; m <= last; m++)
+        building += project_building(p, m);
+    int64_t left = plan * reach / RATIO - p->ytd_investment[month_before(first)];
+    for (int m = first; m <= last; m++) {
+        int64_t amount = 0;
+        if (m < p->start_month)
+            amount = 0;
+        else if (project_building(p, m) && left > 0)
+            amount = left / building-- * rng_range(r, 8500, 11500) / RATIO;
+        else if (rng_range(r, 0, 1))
+            amount = plan * rng_range(r, 20, 120) / RATIO;
+        if (amount > 0 && left > 0)
+            left -= amount;
+        int64_t ytd = p->ytd_investment[month_before(m)] + amount;
+        p->ytd_investment[m] = ytd > p->total ? p->total : ytd;
+    }
+}
+
+static void project_year_end(project *p, rng *r)
+{
+    int reach = p->done_month                                     ? (int)rng_range(r, 9500, 10500)
+                : p->issue && p->issue_until >= YEAR_END          ? (int)rng_range(r, 4000, 6500)
+                : p->build_month >= 10                            ? (int)rng_range(r, 1500, 3500)
+                                                                  : (int)rng_range(r, 8000, 10800);
+    project_invest_months(p, r, MONTHS + 1, YEAR_END, p->annual_plan, reach);
+}
+
+/* 2016: a project still 前期 or 在建 in December is listed again with a new annual plan,
+ * its year to date starting again (January and the Spring Festival's February are slow). */
+static void project_2016(project *p, rng *r)
+{
+    project_status status = project_status_at(p, YEAR_END);
+    p->in_2016 = p->start_month > YEAR_END ||
+                 (p->start_month <= YEAR_END && (status == STATUS_PREPARING || status == STATUS_BUILDING));
+    if (!p->in_2016)
+        return;
+    if (p->start_month <= YEAR_END)
+        p->annual_plan_2016 = project_draw_plan(r, p->total);
+    else
+        p->annual_plan_2016 = p->annual_plan;
+    project_invest_months(p, r, YEAR_END + 1, LAST_MONTH, p->annual_plan_2016,
+                          (int)rng_range(r, 900, 1600));
+}
+
+static void late_projects_make(sample *all, rng *r)
+{
+    for (int k = 0; k < COUNT(late_projects); k++) {
+        const late_project *late = &late_projects[k];
+        industry_state *state = &all->industries[late->industry];
+        project *p = &state->projects[state->project_count++];
+        project_make_from(&industries[late->industry], &late->spec, late->code, all, r, p);
+        p->attracted_2016 = late->only_2016;
+        if (late->only_2016)
+            p->attracted = false;
+    }
+}
+
+static void sample_extend(sample *all)
+{
+    rng r = {UINT64_C(0x165A2016BEEF2211)};
+    for (int i = 0; i < INDUSTRY_COUNT; i++) {
+        for (int m = MONTHS + 1; m <= YEAR_END; m++)
+            progress_month(&industries[i], &all->industries[i], &r, m);
+        progress_2016(i, &all->industries[i], &r);
+    }
+    for (int i = 0; i < INDUSTRY_COUNT; i++)
+        for (int k = 0; k < all->industries[i].project_count; k++)
+            project_timeline_late(&all->industries[i].projects[k], &r);
+    late_projects_make(all, &r);
+    for (int i = 0; i < INDUSTRY_COUNT; i++) {
+        for (int k = 0; k < all->industries[i].project_count; k++) {
+            project *p = &all->industries[i].projects[k];
+            if (p->start_month <= YEAR_END)
+                project_year_end(p, &r);
+            project_2016(p, &r);
+        }
+    }
+    dates_draw(all, &r, MONTHS + 1, LAST_MONTH);
+    /* 临港产业和现代物流's December progress comes after New Year's Day. */
+    snprintf(all->industries[4].progress_sent[YEAR_END], sizeof all->industries[4].progress_sent[0],
+             "2016-01-05");
 }
 
 /* ---- writing ------------------------------------------------------------------------------------ */
@@ -829,7 +1028,8 @@ typedef struct amounts {
 
 static void progress_amounts(const progress_row *row, int month, amounts *a)
 {
-    format_tenths(a->month, sizeof a->month, row->ytd_output[month] - row->ytd_output[month - 1]);
+    format_tenths(a->month, sizeof a->month,
+                  row->ytd_output[month] - row->ytd_output[month_before(month)]);
     format_tenths(a->ytd, sizeof a->ytd, row->ytd_output[month]);
     format_tenths(a->prior_ytd, sizeof a->prior_ytd, row->prior_ytd_output[month]);
     format_tenths(a->value_added, sizeof a->value_added, row->ytd_value_added[month]);
@@ -898,13 +1098,23 @@ typedef struct project_cells {
     char total[32], plan[32], month[32], ytd[32];
     const char *issue;
     const char *status;
+    const char *attracted;
 } project_cells;
+
+/* Whether the project is in its working group's list of the month. */
+static bool project_listed(const project *p, int month)
+{
+    return month >= p->start_month && (month <= YEAR_END || p->in_2016);
+}
 
 static void project_cells_at(const project *p, int month, project_cells *c)
 {
+    bool next_year = month > YEAR_END;
     format_tenths(c->total, sizeof c->total, p->total);
-    format_tenths(c->plan, sizeof c->plan, p->annual_plan);
-    format_tenths(c->month, sizeof c->month, p->ytd_investment[month] - p->ytd_investment[month - 1]);
+    format_tenths(c->plan, sizeof c->plan, next_year ? p->annual_plan_2016 : p->annual_plan);
+    format_tenths(c->month, sizeof c->month,
+                  p->ytd_investment[month] - p->ytd_investment[month_before(month)]);
+    c->attracted = yes_no(next_year ? p->attracted_2016 : p->attracted);
     format_tenths(c->ytd, sizeof c->ytd, p->ytd_investment[month]);
     bool open_issue = p->issue && month >= p->issue_from && month <= p->issue_until;
     c->issue = open_issue ? p->issue : "";
@@ -923,13 +1133,13 @@ static void write_projects_csv(FILE *f, const industry_spec *spec, const industr
     csv_row(f, header, COUNT(header));
     for (int k = 0; k < state->project_count; k++) {
         const project *p = &state->projects[k];
-        if (month < p->start_month)
+        if (!project_listed(p, month))
             continue;
         project_cells c;
         project_cells_at(p, month, &c);
         const char *cells[] = {p->code, p->name, spec->name, spec->subsectors[p->subsector].name,
                                unit_names[p->unit], p->owner, yes_no(p->strategic),
-                               yes_no(p->attracted), c.total, c.plan, c.month, c.ytd, c.status,
+                               c.attracted, c.total, c.plan, c.month, c.ytd, c.status,
                                c.issue, office, period, state->projects_sent[month]};
         csv_row(f, cells, COUNT(cells));
     }
@@ -943,7 +1153,7 @@ static void write_projects_xml(FILE *f, const industry_spec *spec, const industr
              state->projects_sent[month]);
     for (int k = 0; k < state->project_count; k++) {
         const project *p = &state->projects[k];
-        if (month < p->start_month)
+        if (!project_listed(p, month))
             continue;
         project_cells c;
         project_cells_at(p, month, &c);
@@ -956,7 +1166,7 @@ static void write_projects_xml(FILE *f, const industry_spec *spec, const industr
         xml_attribute(f, "unit", unit_names[p->unit]);
         xml_attribute(f, "owner", p->owner);
         xml_attribute(f, "strategic", yes_no(p->strategic));
-        xml_attribute(f, "attracted", yes_no(p->attracted));
+        xml_attribute(f, "attracted", c.attracted);
         xml_attribute(f, "total_investment", c.total);
         xml_attribute(f, "annual_plan", c.plan);
         xml_attribute(f, "month_investment", c.month);
@@ -1136,7 +1346,7 @@ static void write_projects_form(const char *path, form_export form, const indust
     const project *fifth = NULL;
     for (int k = 0; k < state->project_count; k++) {
         const project *p = &state->projects[k];
-        if (month < p->start_month)
+        if (!project_listed(p, month))
             continue;
         project_cells c;
         project_cells_at(p, month, &c);
@@ -1255,8 +1465,8 @@ static void write_progress_form(const char *path, form_export form, const indust
 static void write_month(const sample *all, const char *root, int month, bool plain)
 {
     char dir[512], path[768], period[8];
-    snprintf(dir, sizeof dir, "%s/2015-%02d", root, month);
-    snprintf(period, sizeof period, "2015-%02d", month);
+    snprintf(period, sizeof period, "%d-%02d", year_of(month) % 10000, month_in_year(month) % 100);
+    snprintf(dir, sizeof dir, "%s/%s", root, period);
     make_dir(dir);
     for (int i = 0; i < INDUSTRY_COUNT; i++) {
         const industry_spec *spec = &industries[i];
@@ -1290,10 +1500,59 @@ static void write_month(const sample *all, const char *root, int month, bool pla
     }
 }
 
+typedef const char *assessment_row[11];
+
+static void write_assessment_file(const char *root, const char *period, const char *sent,
+                                  const assessment_row *rows, int count)
+{
+    static const char *const header[] = {
+        "单位", "新兴产业用地占比", "新增平台数", "国家级平台认定数", "省级平台认定数",
+        "龙头企业培育", "年度实施计划", "国家级专项资金项目数", "省级专项资金项目数",
+        "国家级表彰数", "省级表彰数", "报送单位", "报告期", "填报日期"};
+    char path[768];
+    snprintf(path, sizeof path, "%s/%s/考核-市发改局.csv", root, period);
+    FILE *f = open_output(path);
+    csv_row(f, header, COUNT(header));
+    for (int k = 0; k < count; k++) {
+        const char *cells[14];
+        memcpy(cells, rows[k], sizeof rows[k]);
+        cells[11] = "市发改局";
+        cells[12] = period;
+        cells[13] = sent;
+        csv_row(f, cells, COUNT(cells));
+    }
+    close_output(f, path);
+}
+
+/* 市发改局's 附件1 inputs for the whole of 2015: every unit, 仙溪镇 too. */
+static void write_assessment_year_end(const char *root)
+{
+    static const assessment_row rows[] = {
+        {"城东街道", "47.1", "2", "0", "1", "良好", "是", "0", "1", "0", "1"},
+        {"乐成街道", "39.2", "2", "0", "1", "良好", "是", "0", "1", "0", "0"},
+        {"城南街道", "42.9", "1", "0", "1", "一般", "是", "0", "1", "0", "0"},
+        {"盐盆街道", "28.4", "1", "0", "0", "一般", "是", "0", "0", "0", "0"},
+        {"翁垟街道", "52.6", "1", "0", "1", "良好", "是", "0", "1", "0", "1"},
+        {"白石街道", "19.0", "0", "0", "0", "一般", "是", "0", "0", "0", "0"},
+        {"石帆街道", "22.8", "1", "0", "0", "一般", "是", "0", "0", "0", "1"},
+        {"天成街道", "35.6", "1", "0", "1", "良好", "是", "0", "0", "0", "0"},
+        {"柳市镇", "63.5", "4", "1", "2", "良好", "是", "1", "2", "1", "1"},
+        {"北白象镇", "56.8", "2", "1", "2", "良好", "是", "1", "2", "0", "1"},
+        {"虹桥镇", "43.7", "2", "0", "1", "良好", "是", "0", "1", "0", "1"},
+        {"淡溪镇", "15.9", "0", "0", "0", "较差", "否", "0", "0", "0", "0"},
+        {"清江镇", "32.0", "1", "0", "0", "一般", "是", "0", "0", "0", "0"},
+        {"芙蓉镇", "13.4", "0", "0", "0", "一般", "是", "0", "0", "0", "0"},
+        {"大荆镇", "24.6", "1", "0", "1", "一般", "是", "0", "1", "0", "0"},
+        {"仙溪镇", "9.8", "0", "0", "0", "较差", "否", "0", "0", "0", "0"},
+        {"雁荡镇", "21.3", "1", "0", "1", "良好", "是", "0", "1", "0", "1"},
+    };
+    write_assessment_file(root, "2015-12", "2015-12-30", rows, COUNT(rows));
+}
+
 /* 市发改局's 附件1 inputs; 仙溪镇 sent nothing. */
 static void write_assessment(const char *root)
 {
-    static const char *const rows[][11] = {
+    static const assessment_row rows[] = {
         {"城东街道", "46.3", "2", "0", "1", "良好", "是", "0", "1", "0", "1"},
         {"乐成街道", "38.5", "1", "0", "1", "良好", "是", "0", "0", "0", "0"},
         {"城南街道", "42.5", "1", "0", "0", "一般", "是", "0", "1", "0", "0"},
@@ -1311,40 +1570,24 @@ static void write_assessment(const char *root)
         {"大荆镇", "24.1", "1", "0", "1", "一般", "是", "0", "1", "0", "0"},
         {"雁荡镇", "20.7", "1", "0", "1", "良好", "是", "0", "0", "0", "1"},
     };
-    static const char *const header[] = {
-        "单位", "新兴产业用地占比", "新增平台数", "国家级平台认定数", "省级平台认定数",
-        "龙头企业培育", "年度实施计划", "国家级专项资金项目数", "省级专项资金项目数",
-        "国家级表彰数", "省级表彰数", "报送单位", "报告期", "填报日期"};
-    char path[768];
-    snprintf(path, sizeof path, "%s/2015-09/考核-市发改局.csv", root);
-    FILE *f = open_output(path);
-    csv_row(f, header, COUNT(header));
-    for (int k = 0; k < COUNT(rows); k++) {
-        const char *cells[14];
-        memcpy(cells, rows[k], sizeof rows[k]);
-        cells[11] = "市发改局";
-        cells[12] = "2015-09";
-        cells[13] = "2015-09-30";
-        csv_row(f, cells, COUNT(cells));
-    }
-    close_output(f, path);
+    write_assessment_file(root, "2015-09", "2015-09-30", rows, COUNT(rows));
 }
 
 typedef struct quarterly_item {
     const char *unit, *topic, *content;
 } quarterly_item;
 
-static void write_quarterly_file(const char *root, const char *office,
-                                 const quarterly_item *items, int count)
+static void write_quarterly_file(const char *root, const char *quarter, const char *sent,
+                                 const char *office, const quarterly_item *items, int count)
 {
     static const char *const header[] = {"单位", "事项", "内容", "报送单位", "报告期", "填报日期"};
     char path[768];
-    snprintf(path, sizeof path, "%s/2015-Q3/季度-%s.csv", root, office);
+    snprintf(path, sizeof path, "%s/%s/季度-%s.csv", root, quarter, office);
     FILE *f = open_output(path);
     csv_row(f, header, COUNT(header));
     for (int k = 0; k < count; k++) {
         const char *cells[] = {items[k].unit, items[k].topic, items[k].content, office,
-                               "2015-Q3", "2015-10-08"};
+                               quarter, sent};
         csv_row(f, cells, COUNT(cells));
     }
     close_output(f, path);
@@ -1376,8 +1619,38 @@ static void write_quarterly(const char *root)
     char dir[512];
     snprintf(dir, sizeof dir, "%s/2015-Q3", root);
     make_dir(dir);
-    write_quarterly_file(root, "市经信局", economy, COUNT(economy));
-    write_quarterly_file(root, "市市场监管局", market, COUNT(market));
+    write_quarterly_file(root, "2015-Q3", "2015-10-08", "市经信局", economy, COUNT(economy));
+    write_quarterly_file(root, "2015-Q3", "2015-10-08", "市市场监管局", market, COUNT(market));
+}
+
+/* The fourth quarter's items: 市科技局 sends for the first time, two days late; 市发改局
+ * sends none. */
+static void write_quarterly_q4(const char *root)
+{
+    static const quarterly_item economy[] = {
+        {"市经信局", "政策完善整合",
+         "《乐清市新兴产业发展专项资金管理办法（试行）》经市政府常务会议审议通过，2016年1月1日起"
+         "施行，全年安排专项资金1.2亿元。"},
+        {"市经信局", "品牌建设",
+         "全年新增“浙江制造”认证企业7家，组织电气企业参加德国汉诺威工业博览会。"},
+    };
+    static const quarterly_item science[] = {
+        {"市科技局", "政策完善整合",
+         "出台《关于加快科技创新平台建设的若干意见》，对新认定的国家级、省级研发中心分别给予"
+         "奖励。"},
+        {"市科技局", "品牌建设",
+         "新增国家高新技术企业21家、省级科技型中小企业64家，其中新兴产业企业占七成。"},
+    };
+    static const quarterly_item market[] = {
+        {"市市场监管局", "品牌建设",
+         "“乐清电气”集体商标获准注册，首批授权使用企业35家。"},
+    };
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/2015-Q4", root);
+    make_dir(dir);
+    write_quarterly_file(root, "2015-Q4", "2016-01-08", "市经信局", economy, COUNT(economy));
+    write_quarterly_file(root, "2015-Q4", "2016-01-12", "市科技局", science, COUNT(science));
+    write_quarterly_file(root, "2015-Q4", "2016-01-07", "市市场监管局", market, COUNT(market));
 }
 
 /* --projects PERCENT: every working group's key-project list becomes PERCENT % as long
@@ -1430,12 +1703,15 @@ int main(int argc, char **argv)
     }
     sample_generate(all);
     sample_verify(all);
+    sample_extend(all);
     projects_lengthen(all, percent);
     make_dir(root);
-    for (int m = 1; m <= MONTHS; m++)
+    for (int m = 1; m <= LAST_MONTH; m++)
         write_month(all, root, m, plain);
     write_assessment(root);
+    write_assessment_year_end(root);
     write_quarterly(root);
+    write_quarterly_q4(root);
     free(all);
     return 0;
 }

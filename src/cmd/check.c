@@ -10,6 +10,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/supersede.h"
+#include "ingest/planfile.h"
 #include "model/xmlsafe.h"
 
 #include <errno.h>
@@ -83,11 +84,11 @@ int cmd_check(int argc, char **argv)
     arena memory = {0};
     store s;
     store_init(&s, &memory);
-    const char *plan_path = o.plan ? o.plan : arena_printf(&memory, "%s/plan.xml", o.input);
+    const char *plan_path = o.plan ? o.plan : planfile_latest(o.input, &memory, &s.diags);
     const char *plan_schema = arena_printf(&memory, "%s/schemas/plan.xsd", options_datadir());
     plan p;
     ingest_context ctx = {0};
-    if (plan_load(plan_path, plan_schema, &memory, &p, &s.diags) != 0 ||
+    if (!plan_path || plan_load(plan_path, plan_schema, &memory, &p, &s.diags) != 0 ||
         ingest_open(&ctx, options_datadir(), &p, &s) != 0) {
         print_diags(&s.diags, stderr, &memory);
         status = EXIT_DATAERR;

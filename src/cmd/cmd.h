@@ -24,5 +24,9 @@ int cmd_quarter(int argc, char **argv);
  * added, EXIT_NOINPUT when the folder or its manifest cannot be read. */
 int cmd_verify(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+/* The annual report and the year's sealed archive (year.c). */
+int cmd_year(int argc, char **argv);
+/* Exit 0 when every report of the period is in, EXIT_PROBLEMS when one is outstanding. */
+int cmd_status(int argc, char **argv);
 
 #endif

@@ -39,8 +39,21 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
     return argv[++*i];
 }
 
+static int parse_year_option(const char *value, options *out)
+{
+    char *end;
+    long year = strtol(value, &end, 10);
+    if (end == value || *end || year < 2000 || year > 2100)
+        return usage_error("“%s”不是年份（应为 YYYY）", value);
+    out->period = (period){(int)year, 0, 0};
+    out->has_period = true;
+    return 0;
+}
+
 static int parse_period_option(const char *value, const char *flag, options *out)
 {
+    if (strcmp(flag, "--year") == 0)
+        return parse_year_option(value, out);
     if (!period_parse(value, &out->period))
         return usage_error("无法识别的报告期“%s”", value);
     bool quarterly = strcmp(flag, "--quarter") == 0;
@@ -80,6 +93,8 @@ int options_parse(int argc, char **argv, const char *period_flag, options *out)
             out->template = value;
         else if ((value = option_value(argc, argv, &i, "--now")) != NULL)
             out->now = value;
+        else if ((value = option_value(argc, argv, &i, "--format")) != NULL)
+            out->format = value;
         else
             return usage_error("未知的选项或缺少取值：“%s”", arg);
     }

@@ -18,13 +18,15 @@ typedef struct options {
     const char *output;    /* default "output" */
     const char *template;  /* default <datadir>/templates/monthly.xml */
     const char *now;       /* --now YYYY-MM-DD, or NULL */
+    const char *format;    /* --format (status: "csv"), or NULL */
     bool verbose;
     char **operands;       /* what follows the options */
     int operand_count;
 } options;
 
 /* Parses argv[1..argc) (argv[0] is the subcommand).  Returns 0, or -1 after printing
- * the problem on standard error (exit 64).  `period_flag` is "--period" or "--quarter". */
+ * the problem on standard error (exit 64).  `period_flag` is "--period", "--quarter" or
+ * "--year" (a year YYYY, kept as a period whose month and quarter are 0). */
 int options_parse(int argc, char **argv, const char *period_flag, options *out);
 
 /* Today: --now, else SOURCE_DATE_EPOCH (seconds, UTC), else the clock (local time).

@@ -5,10 +5,13 @@
  * rejects.csv and manifest.json; then written as a new folder <output>/archive/YYYY-Qn
  * (or .2, .3 … when an archive with other inputs exists) in one rename.
  */
+#include "cmd/quarter.h"
+
 #include "cmd/cmd.h"
 #include "cmd/run.h"
 
 #include "aggregate/figures.h"
+#include "aggregate/span.h"
 #include "model/digest.h"
 #include "report/archive.h"
 #include "report/datacsv.h"
@@ -25,15 +28,6 @@
 #define PROGRAM "bulletin " BULLETIN_VERSION
 #define BULLETIN_SIZE_LIMIT ((size_t)256 << 20)
 
-/* What the operator is told about the quarter when the status is 3. */
-typedef struct quarter_notes {
-    buffer missing_offices;  /* offices that sent no quarterly items */
-    buffer late_offices;     /* offices that sent them after the due day */
-    buffer missing_months;   /* months with neither a bulletin nor input */
-    row_counts rows;         /* of the quarter's files */
-    long warnings;           /* of rejects.csv: warned rows, 合计 rows that disagree … */
-} quarter_notes;
-
 static period previous_quarter(date today)
 {
     int year = today / 10000, month = today / 100 % 100;
@@ -41,11 +35,9 @@ static period previous_quarter(date today)
     return period_quarter_of(period_previous_month((period){year, first_month, 0}));
 }
 
-/* A file whose records or diagnostics the quarter's archive holds: its period lies in
- * the quarter, or it has none (rejected whole before its period was known). */
-static bool file_in_quarter(const submission_file *f, period q)
+bool quarter_file_in(const submission_file *f, period span)
 {
-    return !f->has_period || datacsv_in_quarter(f->period, q);
+    return !f->has_period || datacsv_in_quarter(f->period, span);
 }
 
 static void append_name(buffer *list, const char *name)
@@ -63,8 +55,7 @@ static int office_rank(const session *s, const quarterly_record *r)
     return office >= 0 ? office : (int)s->plan.office_count;
 }
 
-/* The quarter's accepted items, by sending office in the plan's order, then as sent. */
-static bind_item *quarter_items(session *s, period q, size_t *count)
+bind_item *quarter_items(session *s, period q, size_t *count)
 {
     const vec *all = &s->store.quarterly;
     bind_item *items = arena_alloc(&s->memory, (all->count + 1) * sizeof *items);
@@ -76,6 +67,7 @@ static bind_item *quarter_items(session *s, period q, size_t *count)
                 office_rank(s, r) != rank)
                 continue;
             bind_item *item = &items[(*count)++];
+            item->quarter = q;
             item->office = store_file(&s->store, r->origin.file)->office;
             item->unit = r->unit ? r->unit : item->office;
             item->topic = r->topic ? r->topic : "";
@@ -85,16 +77,42 @@ static bind_item *quarter_items(session *s, period q, size_t *count)
     return items;
 }
 
+const figures **quarter_month_figures(session *s, int year, int last)
+{
+    const figures **months = arena_alloc(&s->memory, 12 * sizeof *months);
+    for (int m = 1; m <= last && m <= 12; m++) {
+        figures *f = arena_alloc(&s->memory, sizeof *f);
+        figures_compute(f, &s->plan, &s->store, (period){year, m, 0}, &s->memory);
+        months[m - 1] = f->total.records > 0 || f->projects.count > 0 ? f : NULL;
+    }
+    return months;
+}
+
+/* The report: the figures at the quarter's end and at the previous quarter's (the units'
+ * ranks too), each month's output, the projects' status changes, 报送情况 by month, and
+ * the items. */
 static int render_report(session *s, period q, buffer *pdf)
 {
     figures now, before;
+    unit_scores scores, previous_scores;
+    status_changes changes;
+    submission_series series;
+    int last = q.quarter * 3;
     figures_compute(&now, &s->plan, &s->store, period_last_month(q), &s->memory);
-    bind_scope scope = {.figures = &now, .plan = &s->plan, .today = s->today, .quarter = q};
+    scores_compute(&scores, &s->plan, &s->store, &now, &s->memory);
+    bind_scope scope = {.figures = &now, .scores = &scores, .plan = &s->plan, .store = &s->store,
+                        .today = s->today, .quarter = q};
     if (q.quarter > 1) {
-        figures_compute(&before, &s->plan, &s->store, (period){q.year, q.quarter * 3 - 3, 0},
-                        &s->memory);
+        figures_compute(&before, &s->plan, &s->store, (period){q.year, last - 3, 0}, &s->memory);
+        scores_compute(&previous_scores, &s->plan, &s->store, &before, &s->memory);
         scope.previous = &before;
+        scope.previous_scores = &previous_scores;
     }
+    span_status_changes(&changes, &s->store, q.year, last - 2, last, &s->memory);
+    span_submissions(&series, &s->plan, &s->store, q.year, last - 2, last, &s->memory);
+    scope.months = quarter_month_figures(s, q.year, last);
+    scope.changes = &changes;
+    scope.series = &series;
     scope.items = quarter_items(s, q, &scope.item_count);
     return run_render_pdf(s, s->template, &scope, pdf);
 }
@@ -147,9 +165,7 @@ static bool add_existing(session *s, const char *month, const char *file, archiv
     return found;
 }
 
-/* The month's bulletin and data workbook: as written by `bulletin run`, else made now. */
-static int add_month_bulletin(session *s, const bulletin_template *monthly, period month,
-                              archive *a, quarter_notes *notes)
+int quarter_add_month_bulletin(session *s, period month, archive *a, quarter_notes *notes)
 {
     char name[16];
     period_format(month, name);
@@ -163,20 +179,24 @@ static int add_month_bulletin(session *s, const bulletin_template *monthly, peri
             append_name(&notes->missing_months, name);
         return EXIT_OK;
     }
+    session month_session; /* the month's own input, as `run` reads it */
+    session_open_child(&month_session, s, "templates/monthly.xml");
     month_outputs made;
     month_outputs_init(&made);
-    int status = run_render_month(s, monthly, month, &made);
+    int status = session_load(&month_session, month);
+    if (status == EXIT_OK)
+        status = run_render_month(&month_session, month_session.template, month, &made);
     if (status == EXIT_OK && !has_pdf)
         buffer_append(archive_add(a, file), made.pdf.data, made.pdf.length);
     if (status == EXIT_OK && !has_data)
         buffer_append(archive_add(a, data), made.data.data, made.data.length);
     month_outputs_free(&made);
-    return status;
+    return session_close(&month_session, status);
 }
 
 /* ---- data, rejects, sources ---- */
 
-static void add_data(session *s, period q, archive *a)
+void quarter_add_data(session *s, period q, archive *a)
 {
     datacsv_write_projects(archive_add(a, "data/projects.csv"), &s->store, &s->plan, q);
     datacsv_write_progress(archive_add(a, "data/progress.csv"), &s->store, &s->plan, q);
@@ -194,22 +214,21 @@ static const submission_file *file_named(const session *s, const char *path)
     return NULL;
 }
 
-/* rejects.csv of the quarter: the problems of its files, and those of no file. */
-static void add_rejects(session *s, period q, archive *a)
+void quarter_add_rejects(session *s, period q, archive *a)
 {
     diag_list kept;
     diag_init(&kept, &s->memory);
     for (size_t i = 0; i < s->store.diags.items.count; i++) {
         const diagnostic *d = diag_at(&s->store.diags, i);
         const submission_file *f = file_named(s, d->file);
-        if (!f || file_in_quarter(f, q))
+        if (!f || quarter_file_in(f, q))
             diag_add(&kept, d->level, d->file, d->line, d->column, d->value, d->reason);
     }
     rejects_write(archive_add(a, "rejects.csv"), &kept);
     diag_free(&kept);
 }
 
-static int add_source_file(session *s, archive *a, const char *name, const char *path)
+int quarter_add_source_file(session *s, archive *a, const char *name, const char *path)
 {
     unsigned char digest[32];
     if (digest_file(path, digest) != 0) {
@@ -229,15 +248,15 @@ static int add_sources(session *s, period q, archive *a)
     const char *quarterly = s->options.template
                                 ? s->options.template
                                 : arena_printf(&s->memory, "%s/templates/quarterly.xml", datadir);
-    if (add_source_file(s, a, s->plan_path, s->plan_path) != EXIT_OK ||
-        add_source_file(s, a, "templates/quarterly.xml", quarterly) != EXIT_OK ||
-        add_source_file(s, a, "templates/monthly.xml",
+    if (quarter_add_source_file(s, a, s->plan_path, s->plan_path) != EXIT_OK ||
+        quarter_add_source_file(s, a, "templates/quarterly.xml", quarterly) != EXIT_OK ||
+        quarter_add_source_file(s, a, "templates/monthly.xml",
                         arena_printf(&s->memory, "%s/templates/monthly.xml", datadir)) != EXIT_OK)
         return EXIT_NOINPUT;
     period base = {q.year, q.quarter * 3 - 3, 0};
     for (size_t i = 0; i < s->store.files.count; i++) {
         const submission_file *f = store_file(&s->store, (int)i);
-        if (file_in_quarter(f, q) || (f->has_period && period_equal(f->period, base)))
+        if (quarter_file_in(f, q) || (f->has_period && period_equal(f->period, base)))
             archive_add_source(a, f->path, f->sha256);
     }
     return EXIT_OK;
@@ -247,21 +266,18 @@ static int build_archive(session *s, period q, archive *a, quarter_notes *notes)
 {
     char name[16];
     period_format(q, name);
-    const bulletin_template *monthly = session_load_template(s, "templates/monthly.xml");
-    if (!monthly)
-        return EXIT_DATAERR;
     int status = add_sources(s, q, a);
     if (status == EXIT_OK)
         status = render_report(s, q, archive_add(a, arena_printf(&s->memory, "report-%s.pdf", name)));
     for (int m = 0; m < 3 && status == EXIT_OK; m++) {
         session_progress(s, 3 + m, 7, "重新生成或收入月度通报");
-        status = add_month_bulletin(s, monthly, (period){q.year, q.quarter * 3 - 2 + m, 0}, a,
+        status = quarter_add_month_bulletin(s, (period){q.year, q.quarter * 3 - 2 + m, 0}, a,
                                     notes);
     }
     if (status != EXIT_OK)
         return status;
-    add_data(s, q, a);
-    add_rejects(s, q, a);
+    quarter_add_data(s, q, a);
+    quarter_add_rejects(s, q, a);
     char made[16];
     buffer manifest;
     buffer_init(&manifest);
@@ -273,13 +289,9 @@ static int build_archive(session *s, period q, archive *a, quarter_notes *notes)
 
 /* ---- writing ---- */
 
-/* Writes the archive unless its newest version has the same inputs; *where gets the
- * folder that holds the quarter's archive, *written whether it was written now. */
-static int write_archive(session *s, period q, const archive *a, const char **where,
-                         bool *written)
+int quarter_write_archive(session *s, const char *name, const archive *a, const char **where,
+                          bool *written)
 {
-    char name[16];
-    period_format(q, name);
     const char *parent = arena_printf(&s->memory, "%s/archive", s->options.output);
     if (session_make_folder(s, parent) != 0)
         return EXIT_CANTCREAT;
@@ -331,11 +343,11 @@ static void check_submissions(const session *s, period q, quarter_notes *notes)
     }
 }
 
-static void count_rows(const session *s, period q, quarter_notes *notes)
+void quarter_count_rows(const session *s, period q, quarter_notes *notes)
 {
     for (size_t i = 0; i < s->store.files.count; i++) {
         const submission_file *f = store_file(&s->store, (int)i);
-        if (!file_in_quarter(f, q))
+        if (!quarter_file_in(f, q))
             continue;
         notes->rows.rejected += f->rows.rejected;
         notes->rows.warned += f->rows.warned;
@@ -343,7 +355,7 @@ static void count_rows(const session *s, period q, quarter_notes *notes)
     for (size_t i = 0; i < s->store.diags.items.count; i++) {
         const diagnostic *d = diag_at(&s->store.diags, i);
         const submission_file *f = file_named(s, d->file);
-        if (d->level == DIAG_WARNING && (!f || file_in_quarter(f, q)))
+        if (d->level == DIAG_WARNING && (!f || quarter_file_in(f, q)))
             notes->warnings++;
     }
 }
@@ -352,7 +364,7 @@ static int quarter_outcome(session *s, period q, const char *where, bool written
                            quarter_notes *notes)
 {
     check_submissions(s, q, notes);
-    count_rows(s, q, notes);
+    quarter_count_rows(s, q, notes);
     if (!notes->rows.rejected && !notes->warnings && !notes->missing_offices.length &&
         !notes->late_offices.length && !notes->missing_months.length)
         return EXIT_OK;
@@ -374,13 +386,26 @@ static int quarter_outcome(session *s, period q, const char *where, bool written
     return EXIT_PROBLEMS;
 }
 
-static int make_quarter(session *s, period q)
+void quarter_notes_init(quarter_notes *notes)
+{
+    memset(notes, 0, sizeof *notes);
+    buffer_init(&notes->missing_offices);
+    buffer_init(&notes->late_offices);
+    buffer_init(&notes->missing_months);
+}
+
+void quarter_notes_free(quarter_notes *notes)
+{
+    buffer_free(&notes->missing_offices);
+    buffer_free(&notes->late_offices);
+    buffer_free(&notes->missing_months);
+}
+
+int quarter_make(session *s, period q)
 {
     quarter_notes notes;
-    memset(&notes, 0, sizeof notes);
-    buffer_init(&notes.missing_offices);
-    buffer_init(&notes.late_offices);
-    buffer_init(&notes.missing_months);
+    quarter_notes_init(&notes);
+    char name[16];
     archive a;
     archive_init(&a, &s->memory);
     session_progress(s, 2, 7, "汇总与排版季度报告");
@@ -389,13 +414,11 @@ static int make_quarter(session *s, period q)
     bool written = false;
     session_progress(s, 6, 7, "写入归档");
     if (status == EXIT_OK)
-        status = write_archive(s, q, &a, &where, &written);
+        status = quarter_write_archive(s, period_format(q, name), &a, &where, &written);
     if (status == EXIT_OK)
         status = quarter_outcome(s, q, where, written, &notes);
     archive_free(&a);
-    buffer_free(&notes.missing_offices);
-    buffer_free(&notes.late_offices);
-    buffer_free(&notes.missing_months);
+    quarter_notes_free(&notes);
     return status;
 }
 
@@ -408,9 +431,9 @@ int cmd_quarter(int argc, char **argv)
     s.template_name = "templates/quarterly.xml";
     period q = s.options.has_period ? s.options.period : previous_quarter(s.today);
     session_progress(&s, 1, 7, "读取计划与报送文件");
-    status = session_load(&s);
+    status = session_load(&s, period_last_month(q));
     if (status == EXIT_OK)
-        status = make_quarter(&s, q);
+        status = quarter_make(&s, q);
     session_progress(&s, 7, 7, "完成");
     return session_close(&s, status);
 }

@@ -166,7 +166,7 @@ int cmd_run(int argc, char **argv)
     period p = s.options.has_period ? s.options.period
                                     : period_previous_month((period){s.today / 10000, s.today / 100 % 100, 0});
     session_progress(&s, 1, 4, "读取计划与报送文件");
-    status = session_load(&s);
+    status = session_load(&s, p);
     long reports_late_or_missing = 0;
     if (status == EXIT_OK)
         status = run_month(&s, p, &reports_late_or_missing);

@@ -8,6 +8,7 @@
 #include "cmd/cmd.h"
 #include "cmd/timing.h"
 #include "ingest/ingest.h"
+#include "ingest/planfile.h"
 #include "model/xmlsafe.h"
 
 #include <errno.h>
@@ -109,7 +110,8 @@ void session_progress(session *s, int step, int steps, const char *label)
     s->progress_shown = true;
 }
 
-int session_open(session *s, int argc, char **argv, const char *period_flag)
+/* Everything of session_open but the lock. */
+static int begin(session *s, int argc, char **argv, const char *period_flag)
 {
     memset(s, 0, sizeof *s);
     s->lock_fd = -1;
@@ -127,16 +129,61 @@ int session_open(session *s, int argc, char **argv, const char *period_flag)
         fputs("bulletin: --now 或 SOURCE_DATE_EPOCH 的日期无效\n", stderr);
         return EXIT_USAGE;
     }
-    return take_lock(s);
+    return EXIT_OK;
 }
 
-static int load_policy(session *s)
+int session_open(session *s, int argc, char **argv, const char *period_flag)
+{
+    int status = begin(s, argc, argv, period_flag);
+    return status == EXIT_OK ? take_lock(s) : status;
+}
+
+int session_open_reader(session *s, int argc, char **argv, const char *period_flag)
+{
+    int status = begin(s, argc, argv, period_flag);
+    s->reader_only = true;
+    return status;
+}
+
+void session_open_child(session *child, const session *parent, const char *template_name)
+{
+    memset(child, 0, sizeof *child);
+    child->lock_fd = -1;
+    child->options = parent->options;
+    child->options.template = NULL;
+    child->options.verbose = false;
+    child->today = parent->today;
+    child->template_name = template_name;
+    memcpy(child->kill_stage, parent->kill_stage, sizeof child->kill_stage);
+    child->kill_at = parent->kill_at;
+    diag_init(&child->setup_diags, &child->memory);
+    store_init(&child->store, &child->memory);
+}
+
+/* The plan of the year: --plan, else the input folder's plan for that year; either must
+ * state that year. */
+static int load_plan(session *s, int year)
 {
     s->plan_path = s->options.plan ? s->options.plan
-                                   : arena_printf(&s->memory, "%s/plan.xml", s->options.input);
-    if (plan_load(s->plan_path, data_path(s, "schemas/plan.xsd"), &s->memory, &s->plan,
-                  &s->setup_diags) != 0)
+                                   : planfile_for_year(s->options.input, year, &s->memory,
+                                                       &s->setup_diags);
+    if (!s->plan_path || plan_load(s->plan_path, data_path(s, "schemas/plan.xsd"), &s->memory,
+                                   &s->plan, &s->setup_diags) != 0)
         return EXIT_DATAERR;
+    if (s->plan.year != year) {
+        setup_error(s, s->plan_path, "这是 %d 年的计划，而本次要做的是 %d 年的：请用 %d 年的计划",
+                    s->plan.year, year, year);
+        return EXIT_DATAERR;
+    }
+    return EXIT_OK;
+}
+
+static int load_policy(session *s, int year)
+{
+    if (load_plan(s, year) != EXIT_OK)
+        return EXIT_DATAERR;
+    if (s->reader_only)
+        return EXIT_OK;
     const char *template_path =
         s->options.template ? s->options.template : data_path(s, s->template_name);
     s->template = bulletin_template_load(template_path, data_path(s, "templates/template.xsd"),
@@ -147,7 +194,7 @@ static int load_policy(session *s)
     return s->fonts ? EXIT_OK : EXIT_DATAERR;
 }
 
-int session_load(session *s)
+int session_load(session *s, period through)
 {
     xmlsafe_init();
     struct stat st;
@@ -156,7 +203,7 @@ int session_load(session *s)
                     strerror(errno ? errno : ENOTDIR));
         return EXIT_NOINPUT;
     }
-    int status = load_policy(s);
+    int status = load_policy(s, through.year);
     if (status != EXIT_OK)
         return status;
     timing_mark("setup", NULL);
@@ -166,11 +213,17 @@ int session_load(session *s)
         return EXIT_DATAERR;
     }
     context.today = options_latest_sent(s->today);
+    context.through = through;
     int walked = ingest_folder(&context, s->options.input, s->plan_path);
     ingest_close(&context);
     timing_mark("ingest", arena_printf(&s->memory, "rows=%ld", store_totals(&s->store).read));
-    if (walked != 0 || s->store.files.count == 0) {
-        if (s->store.files.count == 0)
+    if (walked != 0 || (s->store.files.count == 0 && !s->reader_only)) {
+        char name[16];
+        if (s->store.files.count == 0 && context.left_out > 0)
+            setup_error(s, s->options.input,
+                        "输入文件夹中没有 %d 年截至 %s 的报送文件（其他 %ld 个文件不属于这段时间，未读入）",
+                        through.year, period_format(through, name), context.left_out);
+        else if (s->store.files.count == 0)
             setup_error(s, s->options.input, "%s", "输入文件夹中没有任何报送文件");
         return EXIT_NOINPUT;
     }

@@ -27,6 +27,7 @@ typedef struct session {
     diag_list setup_diags; /* problems of the plan, template, fonts and folders */
     const char *template_name; /* the default template, under the data folder */
     bool progress_shown;       /* a progress bar is on the terminal */
+    bool reader_only;          /* session_open_reader's: no lock, no template, no fonts */
     char kill_stage[32];       /* the test hook (session_checkpoint), "" when off */
     long kill_at, kill_seen;
 } session;
@@ -34,10 +35,22 @@ typedef struct session {
 /* Parses the options, fixes today and takes the output folder's lock.  Returns EXIT_OK,
  * EXIT_USAGE, EXIT_CANTCREAT or EXIT_TEMPFAIL (the lock is held). */
 int session_open(session *s, int argc, char **argv, const char *period_flag);
-/* Loads the plan, the template (--template, else s->template_name, by default
- * templates/monthly.xml) and the fonts, and ingests the input folder.  Returns EXIT_OK,
- * EXIT_DATAERR (plan, template or fonts invalid) or EXIT_NOINPUT. */
-int session_load(session *s);
+/* As session_open, for a subcommand that writes nothing (status): no lock is taken and
+ * session_load loads no template and no fonts. */
+int session_open_reader(session *s, int argc, char **argv, const char *period_flag);
+/* A session for one month or quarter inside another (the parent holds the lock): the
+ * parent's options (without --template and -v) and today, the data folder's template
+ * template_name; session_load reads the input again up to its own month, so that what
+ * it makes is what `run` or `quarter` makes for that period.  Closed with session_close,
+ * which prints its problems. */
+void session_open_child(session *child, const session *parent, const char *template_name);
+/* Loads the plan of through's year (--plan, else planfile_for_year of the input folder;
+ * either must state that year), the template (--template, else s->template_name, by
+ * default templates/monthly.xml) and the fonts, and ingests the input folder's reports of
+ * that year up to the month through (later ones and other years' are left out, so that a
+ * month made again gives what it gave).  Returns EXIT_OK, EXIT_DATAERR (no plan for the
+ * year; plan, template or fonts invalid) or EXIT_NOINPUT. */
+int session_load(session *s, period through);
 /* The font set for a new document: the loaded one the first time, a freshly opened one
  * after (a set remembers the characters every document used, and each PDF should embed
  * only its own).  NULL, with the problem reported, when the fonts cannot be opened. */

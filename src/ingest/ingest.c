@@ -7,6 +7,7 @@
 #include "ingest/ingest.h"
 
 #include "ingest/builder.h"
+#include "ingest/planfile.h"
 #include "ingest/sheet.h"
 #include "ingest/supersede.h"
 #include "ingest/walk.h"
@@ -24,6 +25,8 @@
 int ingest_open(ingest_context *ctx, const char *data_dir, const plan *p, store *s)
 {
     ctx->plan = p;
+    ctx->through = (period){0, 0, 0};
+    ctx->left_out = 0;
     ctx->store = s;
     sums_init(&ctx->sums);
     ctx->today = 0;
@@ -115,12 +118,49 @@ static void read_workbook(ingest_context *ctx, const char *path, int fd)
     arena_free(&memory);
 }
 
+/* Whether the file's period lies outside the context's year or after its month (a quarter
+ * counts at its last month); a file with no period is always in. */
+static bool out_of_time(const ingest_context *ctx, const submission_file *f)
+{
+    period through = ctx->through, last = period_last_month(f->period);
+    return through.year && f->has_period &&
+           !(last.year == through.year && last.month <= through.month);
+}
+
+/* Forgets the file just read (a workbook: all its sheets, when every one is out of time)
+ * when its period lies outside the context's year or after its month. */
+static void keep_if_in_time(ingest_context *ctx, const store_mark *before)
+{
+    if (ctx->store->files.count == before->files)
+        return;
+    for (size_t i = before->files; i < ctx->store->files.count; i++)
+        if (!out_of_time(ctx, store_file(ctx->store, (int)i)))
+            return;
+    const submission_file *f = store_file(ctx->store, (int)before->files);
+    period through = ctx->through, last = period_last_month(f->period);
+    const char *path = f->path;
+    char name[16], run[16];
+    period_format(f->period, name);
+    period_format(through, run);
+    store_forget_since(ctx->store, before);
+    ctx->left_out++;
+    if (last.year != through.year)
+        diag_addf(&ctx->store->diags, DIAG_NOTE, path, 0, NULL, NULL,
+                  "报告期 %s 不属于 %d 年，本次未读入（由 %d 年的计划处理）", name, through.year,
+                  f->period.year);
+    else
+        diag_addf(&ctx->store->diags, DIAG_NOTE, path, 0, NULL, NULL,
+                  "报告期 %s 在 %s 之后，本次未读入", name, run);
+}
+
 /* Reads the submission open at fd (closed here), named path in messages. */
 static void read_submission(ingest_context *ctx, const char *path, int fd)
 {
+    store_mark before = store_mark_now(ctx->store);
     if (has_extension(path, "xlsx") || has_extension(path, "xls")) {
         read_workbook(ctx, path, fd);
         close(fd);
+        keep_if_in_time(ctx, &before);
         return;
     }
     arena scratch = {0};
@@ -135,6 +175,7 @@ static void read_submission(ingest_context *ctx, const char *path, int fd)
     close(fd);
     builder_end(&b, readable);
     arena_free(&scratch);
+    keep_if_in_time(ctx, &before);
 }
 
 int ingest_file(ingest_context *ctx, const char *path)
@@ -149,8 +190,8 @@ int ingest_file(ingest_context *ctx, const char *path)
     return 0;
 }
 
-/* What the walk leaves out: the plan file (compared by device and inode) silently, and
- * files that are no submission with a reason. */
+/* What the walk leaves out: the plan file (compared by device and inode) and every other
+ * plan (by its namespace) silently, and files that are no submission with a reason. */
 typedef struct filter_context {
     bool has_plan;
     struct stat plan;
@@ -161,8 +202,9 @@ static const char *filter(void *context, const char *path, const struct stat *st
     const filter_context *c = context;
     if (c->has_plan && st->st_dev == c->plan.st_dev && st->st_ino == c->plan.st_ino)
         return "";
+    if (has_extension(path, "xml") && planfile_is_plan(path))
+        return "";
     return refusal(path);
-    return NULL;
 }
 
 int ingest_folder(ingest_context *ctx, const char *input_dir, const char *plan_path)

@@ -7,6 +7,7 @@
 #ifndef BULLETIN_INGEST_H
 #define BULLETIN_INGEST_H
 
+#include "ingest/planfile.h"
 #include "ingest/sums.h"
 #include "model/plan.h"
 #include "model/store.h"
@@ -20,6 +21,10 @@ typedef struct ingest_context {
     xmlsafe_schema *schema;
     ingest_sums sums; /* of the records accepted so far, against overflow */
     date today;       /* a 填报日期 after today is refused; 0 (ingest_open's): not checked */
+    period through; /* year 0: every file; else a file whose period lies in another year
+                       or after this month is left out of the store, with a note (a plan
+                       serves its own year; a month is made from what was due by then) */
+    long left_out;  /* how many files were left out so */
 } ingest_context;
 
 /* Prepares a run: loads <data_dir>/schemas/submission.xsd (data_dir is the folder that
@@ -32,7 +37,9 @@ void ingest_close(ingest_context *ctx);
 /* Reads every submission under input_dir, recursively and safely (walk.h), in byte order
  * of their paths (input_dir joined with the names found, e.g. input/2015-09/x.csv, which
  * is also how messages name them), then calls supersede (supersede.h).  The plan file
- * (plan_path, compared by device and inode) is left out silently; every other entry not
+ * (plan_path, compared by device and inode) and every other plan file (planfile_is_plan)
+ * are left out silently; so are, with a note, the files outside ctx->through (see
+ * ingest_context); every other entry not
  * read (hidden, not .csv/.txt/.tsv/.xml/.xlsx, not a regular file, a link out of input_dir or
  * in a loop, a file swapped after the walk) is an error counted in the store's skipped.
  * Returns 0, or -1 when input_dir itself cannot be read (an error is added). */

@@ -234,6 +234,24 @@ date date_add_days(date d, int days)
     return date_make(year, month, day);
 }
 
+/* Days since 1970-01-01 of a valid date (the civil-from-days inverse, proleptic
+ * Gregorian calendar). */
+static long days_since_epoch(date d)
+{
+    long year = d / 10000, month = d / 100 % 100, day = d % 100;
+    year -= month <= 2;
+    long era = (year >= 0 ? year : year - 399) / 400;
+    long year_of_era = year - era * 400;
+    long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+long date_days_between(date from, date to)
+{
+    return days_since_epoch(to) - days_since_epoch(from);
+}
+
 date period_end_next_day(period p)
 {
     period last = period_last_month(p);

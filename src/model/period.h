@@ -39,6 +39,8 @@ bool date_valid(int year, int month, int day);
 date date_make(int year, int month, int day);
 /* The date `days` days after d (days >= 0). */
 date date_add_days(date d, int days);
+/* The number of days from `from` to `to` (negative when to is earlier); both valid. */
+long date_days_between(date from, date to);
 /* The day after the period ends (the first of the next month). */
 date period_end_next_day(period p);
 

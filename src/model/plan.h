@@ -1,8 +1,8 @@
 /*
- * plan.h: the plan, i.e. the year's policy read from input/plan.xml: industries with
- * their targets and sub-sectors, the assessed units, the offices that must report, the
- * liaison table, due days and every scoring parameter.  Nothing of this is written in C.
- * The plan is loaded once, validated against schemas/plan.xsd, and read-only afterwards.
+ * plan.h: the plan, i.e. one year's policy (input/plan-YYYY.xml or input/plan.xml):
+ * industries with their targets and sub-sectors, the assessed units, the offices that
+ * must report, the liaison table, due days and every scoring parameter.  Nothing of this
+ * is written in C.  src/ingest/planfile.c reads it; it is read-only afterwards.
  */
 #ifndef BULLETIN_PLAN_H
 #define BULLETIN_PLAN_H
@@ -108,6 +108,9 @@ typedef struct plan_contact {
     const char *fax; /* NULL when the plan gives none */
 } plan_contact;
 
+/* The longest name key, squeezed, with its NUL. */
+#define PLAN_KEY_CAPACITY 512
+
 /* One entry of the lookup table that plan_load builds: a name or alias as squeezed by
  * text_squeeze, and what it names. */
 typedef enum {
@@ -147,10 +150,10 @@ typedef struct plan {
     size_t name_count;
 } plan;
 
-/* Loads and validates the plan at path against the XSD at schema_path.  On success
- * returns 0 and fills *out with strings owned by a; on failure returns -1 and adds to
- * diags an error naming the file, line and reason (the command exits 65). */
-int plan_load(const char *path, const char *schema_path, arena *a, plan *out, diag_list *diags);
+/* The entry of names[0..count) of kind (and owner, unless owner < 0) whose key is text
+ * squeezed by text_squeeze, or NULL. */
+const plan_name *plan_names_find(const plan_name *names, size_t count, plan_name_kind kind,
+                                 int owner, const char *text);
 
 /* Name lookups: the text is trimmed, full-width spaces removed, and compared with the
  * names and aliases.  Each returns the index, or -1 when unknown. */

@@ -41,6 +41,22 @@ submission_file *store_file(const store *s, int index)
     return vec_at(&s->files, (size_t)index);
 }
 
+store_mark store_mark_now(const store *s)
+{
+    return (store_mark){s->files.count,       s->projects.count,  s->progress.count,
+                        s->assessments.count, s->quarterly.count, s->diags.items.count};
+}
+
+void store_forget_since(store *s, const store_mark *mark)
+{
+    s->files.count = mark->files;
+    s->projects.count = mark->projects;
+    s->progress.count = mark->progress;
+    s->assessments.count = mark->assessments;
+    s->quarterly.count = mark->quarterly;
+    s->diags.items.count = mark->diags;
+}
+
 long store_refused_files(const store *s)
 {
     long refused = 0;

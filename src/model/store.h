@@ -46,6 +46,16 @@ void store_free(store *s);
 int store_add_file(store *s, const char *path);
 submission_file *store_file(const store *s, int index);
 
+/* How much the store holds, to leave out again what is added after it. */
+typedef struct store_mark {
+    size_t files, projects, progress, assessments, quarterly, diags;
+} store_mark;
+
+store_mark store_mark_now(const store *s);
+/* Forgets every file, record and diagnostic added since mark, as if never read: for a
+ * file that turns out not to belong to the run (a plan serves one year). */
+void store_forget_since(store *s, const store_mark *mark);
+
 /* The sum of every file's counts. */
 row_counts store_totals(const store *s);
 

@@ -4,6 +4,8 @@
  */
 #include "render/bind.h"
 
+#include "render/bind_span.h"
+
 #include <stddef.h>
 #include <string.h>
 
@@ -135,6 +137,8 @@ static bool output_value(const bind_scope *scope, const output_totals *t, const 
 {
     ratio r;
     if (scope->quarter.quarter && change_value(scope, t, key, out))
+        return true;
+    if (span_output_value(scope, t, key, out))
         return true;
 
     if (strcmp(key, "name") == 0)
@@ -289,7 +293,7 @@ static bool unit_value(const unit_score *u, const char *key, buffer *out)
     return true;
 }
 
-static const char *kind_label(record_kind kind)
+const char *bind_kind_label(record_kind kind)
 {
     switch (kind) {
     case KIND_PROJECTS: return "重点项目表";
@@ -340,7 +344,7 @@ static bool submission_value(const bind_scope *scope, const submission_check *c,
     if (strcmp(key, "office") == 0)
         buffer_puts(out, c->office_name);
     else if (strcmp(key, "kind") == 0)
-        buffer_puts(out, kind_label(c->kind));
+        buffer_puts(out, bind_kind_label(c->kind));
     else if (strcmp(key, "status") == 0)
         buffer_puts(out, status_label(c->status));
     else if (strcmp(key, "sent") == 0)
@@ -423,6 +427,8 @@ static bool global_value(const bind_scope *scope, const char *key, buffer *out)
 {
     if (scope->quarter.quarter && quarter_value(scope, key, out))
         return true;
+    if (span_global_value(scope, key, out))
+        return true;
     const figures *f = scope->figures;
     char text[48];
     if (strcmp(key, "year") == 0)
@@ -491,7 +497,12 @@ bool bind_value(const bind_scope *scope, const char *key, buffer *out)
             return true;
         break;
     case ROW_UNIT:
-        if (unit_value(scope->row, key, out))
+        if (unit_value(scope->row, key, out) || span_unit_value(scope, scope->row, key, out))
+            return true;
+        break;
+    case ROW_CHANGE:
+    case ROW_SUBMISSION_ROW:
+        if (span_row_value(scope, key, out))
             return true;
         break;
     case ROW_SUBMISSION:
@@ -592,7 +603,7 @@ bool bind_test(const bind_scope *scope, const char *name, bool *result)
     else if (scope->row_kind == ROW_OUTPUT && output_test(scope, scope->row, name, result))
         found = true;
     else
-        found = global_test(scope, name, result);
+        found = global_test(scope, name, result) || span_test(scope, name, result);
     if (found && negate)
         *result = !*result;
     return found;
@@ -625,7 +636,7 @@ bool bind_expand(const bind_scope *scope, const char *text, buffer *out, char *u
 
 /* ---- lists ---- */
 
-static bind_scope *push_row(const bind_scope *scope, vec *rows, bind_row_kind kind, const void *row)
+bind_scope *bind_push_row(const bind_scope *scope, vec *rows, bind_row_kind kind, const void *row)
 {
     bind_scope *item = vec_push(rows);
     *item = *scope;
@@ -639,7 +650,7 @@ static void project_rows(const bind_scope *scope, const project_record *const *l
                          vec *rows)
 {
     for (size_t i = 0; i < count; i++)
-        push_row(scope, rows, ROW_PROJECT, list[i]);
+        bind_push_row(scope, rows, ROW_PROJECT, list[i]);
 }
 
 static bool collect_rows(const bind_scope *scope, const char *source, bool with_total, vec *rows)
@@ -647,12 +658,12 @@ static bool collect_rows(const bind_scope *scope, const char *source, bool with_
     const figures *f = scope->figures;
     if (strcmp(source, "industries") == 0) {
         for (size_t i = 0; i < f->industry_count; i++)
-            push_row(scope, rows, ROW_OUTPUT, &f->industries[i]);
+            bind_push_row(scope, rows, ROW_OUTPUT, &f->industries[i]);
         if (with_total)
-            push_row(scope, rows, ROW_OUTPUT, &f->total);
+            bind_push_row(scope, rows, ROW_OUTPUT, &f->total);
     } else if (strcmp(source, "months") == 0) {
         for (int m = 1; m <= f->period.month; m++)
-            push_row(scope, rows, ROW_MONTH, NULL)->month = m;
+            bind_push_row(scope, rows, ROW_MONTH, NULL)->month = m;
     } else if (strcmp(source, "projects") == 0) {
         project_rows(scope, f->period_projects, f->period_project_count, rows);
     } else if (strcmp(source, "projects.major") == 0) {
@@ -664,21 +675,21 @@ static bool collect_rows(const bind_scope *scope, const char *source, bool with_
         size_t count = by_unit ? f->unit_count : f->industry_count;
         const project_totals *list = by_unit ? f->projects_by_unit : f->projects_by_industry;
         for (size_t i = 0; i < count; i++)
-            push_row(scope, rows, ROW_PROJECT_TOTALS, &list[i]);
+            bind_push_row(scope, rows, ROW_PROJECT_TOTALS, &list[i]);
         if (with_total)
-            push_row(scope, rows, ROW_PROJECT_TOTALS, &f->projects);
+            bind_push_row(scope, rows, ROW_PROJECT_TOTALS, &f->projects);
     } else if (strcmp(source, "units") == 0) {
         for (size_t i = 0; scope->scores && i < scope->scores->count; i++)
-            push_row(scope, rows, ROW_UNIT, &scope->scores->units[i]);
+            bind_push_row(scope, rows, ROW_UNIT, &scope->scores->units[i]);
     } else if (strcmp(source, "submissions") == 0 || strcmp(source, "submissions.problems") == 0) {
         bool problems_only = strcmp(source, "submissions.problems") == 0;
         for (size_t i = 0; scope->timeliness && i < scope->timeliness->count; i++) {
             const submission_check *c = &scope->timeliness->checks[i];
             if (!problems_only || c->status != SUBMISSION_ON_TIME)
-                push_row(scope, rows, ROW_SUBMISSION, c);
+                bind_push_row(scope, rows, ROW_SUBMISSION, c);
         }
     } else {
-        return false;
+        return span_rows(scope, source, rows);
     }
     return true;
 }

@@ -10,11 +10,13 @@
 
 #include "aggregate/figures.h"
 #include "aggregate/scores.h"
+#include "aggregate/span.h"
 #include "aggregate/timeliness.h"
 #include "model/buffer.h"
 
 /* One quarterly item (政策完善整合, 品牌建设 …) as the quarterly report lists it. */
 typedef struct bind_item {
+    period quarter;      /* the quarter it was sent for */
     const char *office;  /* the office that sent it */
     const char *unit;    /* 单位 as written (the office when the file gives none) */
     const char *topic;   /* 事项 */
@@ -29,6 +31,8 @@ typedef enum {
     ROW_PROJECT_TOTALS, /* project_totals: an industry's or unit's projects */
     ROW_UNIT,           /* unit_score */
     ROW_SUBMISSION,     /* submission_check */
+    ROW_CHANGE,         /* status_change: a key project's change of status */
+    ROW_SUBMISSION_ROW, /* submission_row: an office and kind month by month */
 } bind_row_kind;
 
 typedef struct bind_scope {
@@ -51,6 +55,17 @@ typedef struct bind_scope {
     const bind_item *items;
     size_t item_count;
     const bind_item *item;
+    /* The quarterly and annual reports' month by month views (NULL for the monthly
+     * bulletin; see bind_span.c): the figures of each month of the year ([m − 1], NULL
+     * where the month has none), the unit scores at the previous quarter's end (NULL in
+     * the first quarter), the key projects' status changes, 报送情况 month by month, and
+     * the year's attracted major projects. */
+    const figures *const *months;
+    const unit_scores *previous_scores;
+    const status_changes *changes;
+    const submission_series *series;
+    const project_record *const *attracted;
+    size_t attracted_count;
 } bind_scope;
 
 /* Appends the value named key to out; false when the name is unknown in this scope.
@@ -66,7 +81,9 @@ bool bind_test(const bind_scope *scope, const char *name, bool *result);
 bool bind_expand(const bind_scope *scope, const char *text, buffer *out, char *unknown);
 
 /* The rows of a list (industries, months, projects, projects.major, projects.with_issues,
- * projects.by_industry, projects.by_unit, units, submissions, submissions.problems) as scopes, allocated in a; with_total appends
+ * projects.by_industry, projects.by_unit, units, submissions, submissions.problems; in the
+ * quarterly and annual reports also changes, submissions.months, projects.attracted) as
+ * scopes, allocated in a; with_total appends
  * the list's total row where it has one.  Returns false for an unknown list. */
 bool bind_rows(const bind_scope *scope, const char *source, bool with_total, arena *a,
                bind_scope **rows, size_t *count);

@@ -14,6 +14,8 @@ bool datacsv_in_quarter(period p, period quarter)
 {
     if (p.year != quarter.year)
         return false;
+    if (!quarter.quarter && !quarter.month)
+        return true; /* the whole year */
     if (p.quarter)
         return p.quarter == quarter.quarter;
     return (p.month - 1) / 3 + 1 == quarter.quarter;

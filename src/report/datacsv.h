@@ -11,7 +11,8 @@
 #include "model/plan.h"
 #include "model/store.h"
 
-/* True when period p (a month or a quarter) lies within the quarter. */
+/* True when period p (a month or a quarter) lies within the quarter, or within the year
+ * when quarter is a year (a period {year, 0, 0}: the annual archive's data). */
 bool datacsv_in_quarter(period p, period quarter);
 
 /* Append the whole CSV file of one kind: the accepted (not superseded) records of the

@@ -4,6 +4,7 @@
  * ingest_file reads it into a store that is freed afterwards, so leaks show up.
  */
 #include "fuzz_ingest.h"
+#include "ingest/planfile.h"
 #include "ingest/ingest.h"
 
 #include <stdio.h>

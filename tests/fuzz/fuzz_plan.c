@@ -2,7 +2,7 @@
  * fuzz_plan.c: libFuzzer harness: any bytes as the plan file, loaded by plan_load with
  * schemas/plan.xsd; the arena and diagnostics are released after each input.
  */
-#include "model/plan.h"
+#include "ingest/planfile.h"
 
 #include <stdint.h>
 #include <stdio.h>
