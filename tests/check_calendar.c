@@ -380,7 +380,9 @@ START_TEST(the_quarterly_report_shows_the_quarter_month_by_month)
         "第四季度，全市重点项目中新开工12个、竣工20个、投产17个。",
         "新开工 10月 年产1000台高端数控激光切割机项目 乐成街道 新列入\n",
         "新开工 12月 智能电网芯片设计及产业化项目 柳市镇 前期\n",
-        "1 柳市镇 103.18 4 上升3位\n",
+        /* September's ranks are September's bulletin's (北白象镇 1, 柳市镇 2): the year-end
+         * assessment in the same store does not supersede September's */
+        "1 柳市镇 103.18 2 上升1位\n",
         "2 北白象镇 102.43 1 下降1位\n",
         "17 仙溪镇 50.67 17 持平\n",
         "本季度应报41份，按时报送38份，迟报2份，未报1份。",
