@@ -281,6 +281,28 @@ START_TEST(offices_send_only_what_is_theirs)
 }
 END_TEST
 
+/* Data rows above the header are rows read and refused, each with its reason. */
+START_TEST(rows_above_the_header_are_refused)
+{
+    const char *path = write_file("2015-09/above.csv",
+        "附件2\n"
+        OFFICE ",2015-09,A,甲,信息经济产业,柳市镇,1,1,1\n"
+        "\n"
+        OFFICE ",2015-09,B,乙,信息经济产业,柳市镇,1,1,1\n"
+        PROJECTS_HEADER
+        OFFICE ",2015-09,C,丙,信息经济产业,柳市镇,1,1,1\n"
+        OFFICE ",2015-09,D,丁,信息经济产业,柳市镇,1,1,1\n");
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    ck_assert_str_eq(messages(),
+        "2015-09/above.csv:2: “" OFFICE "”在表头（第5行）之上，既不是标题也不是“键：值”说明，未作为数据读入\n"
+        "2015-09/above.csv:4: “" OFFICE "”在表头（第5行）之上，既不是标题也不是“键：值”说明，未作为数据读入\n");
+    const submission_file *f = store_file(&s, 0);
+    ck_assert_int_eq(f->rows.read, 4);
+    ck_assert_int_eq(f->rows.accepted, 2);
+    ck_assert_int_eq(f->rows.rejected, 2);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("hostile");
@@ -294,6 +316,7 @@ int main(void)
     tcase_add_test(tc, a_file_swapped_after_the_walk_is_not_read);
     tcase_add_test(tc, the_hash_is_of_the_bytes_parsed);
     tcase_add_test(tc, offices_send_only_what_is_theirs);
+    tcase_add_test(tc, rows_above_the_header_are_refused);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

@@ -509,6 +509,12 @@ void builder_count_row(builder *b)
     b->read++;
 }
 
+void builder_reject_row(builder *b, long line, const char *value, const char *reason)
+{
+    b->read++;
+    diag_add(&b->row_diags, DIAG_ERROR, b->path, line, NULL, shown(b, value), reason);
+}
+
 void builder_add_row(builder *b, const builder_row *row)
 {
     if (row_is_empty(b, row))

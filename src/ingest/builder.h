@@ -92,6 +92,10 @@ void builder_reject_file(builder *b, long line, const char *reason);
 /* Counts a data row of a file rejected whole, or of one whose kind is unknown. */
 void builder_count_row(builder *b);
 
+/* Counts a row read and rejected before it could be read as data (a row above the
+ * header), with its reason; value is its first cell as written, or NULL. */
+void builder_reject_row(builder *b, long line, const char *value, const char *reason);
+
 /* Checks one data row and keeps it pending, or counts it rejected with its reasons. */
 void builder_add_row(builder *b, const builder_row *row);
 

@@ -50,6 +50,12 @@ typedef struct header_key {
     bool has_unit;
 } header_key;
 
+/* A row before the header that is neither title nor metadata. */
+typedef struct plain_row {
+    long line;
+    const char *first; /* its first non-empty cell, trimmed */
+} plain_row;
+
 typedef struct sheet {
     builder *b;
     bool header_seen;
@@ -65,8 +71,8 @@ typedef struct sheet {
     bool has_unit;         /* 单位：万元 */
     int64_t unit;
     bool has_office, has_period, has_sent;
-    long first_plain_line; /* the first row before the header that is no title/metadata */
-    long rows_after_plain; /* rows after it: the data rows of a file without header */
+    vec plain;             /* plain_row: the rows before the header that are no title or
+                              metadata, in order (the first may be a failed header) */
     bool in_notes;
     header_key *keys;      /* CSVFILE_MAX_CELLS of them, for the header tests (heap) */
     const sheet_cell *typed; /* the current row's workbook cells, or NULL (CSV) */
@@ -471,6 +477,33 @@ static void check_required(sheet *s, long line)
     }
 }
 
+/* A held row that turned out not to be the header. */
+static void release_plain(sheet *s)
+{
+    s->holding = false;
+    plain_row *p = vec_push(&s->plain);
+    p->line = s->held.line;
+    p->first = "";
+    for (size_t j = 0; j < s->held.count; j++)
+        if (!blank(s->held.cells[j])) {
+            p->first = trimmed(s->b, s->held.cells[j]);
+            break;
+        }
+}
+
+/* Once the header is found, the plain rows above it are rows read and refused: every
+ * row of the file ends up somewhere. */
+static void refuse_plain_rows(sheet *s, long header_line)
+{
+    char reason[256];
+    snprintf(reason, sizeof reason, "在表头（第%ld行）之上，既不是标题也不是“键：值”说明，未作为数据读入",
+             header_line);
+    for (size_t i = 0; i < s->plain.count; i++) {
+        const plain_row *p = vec_at(&s->plain, i);
+        builder_reject_row(s->b, p->line, p->first, reason);
+    }
+}
+
 /* Sets up the header from its first row (held) and maybe its second. */
 static void take_header(sheet *s, const csvfile_row *bottom)
 {
@@ -485,6 +518,7 @@ static void take_header(sheet *s, const csvfile_row *bottom)
     for (size_t j = 0; j < s->header_count; j++)
         shown[j] = bottom && j < bottom->count && !blank(bottom->cells[j]) ? bottom->cells[j]
                  : j < top->count ? top->cells[j] : "";
+    refuse_plain_rows(s, top->line);
     record_kind kind = s->title_kind ? s->title_kind : kind_of_keys(keys, s->header_count);
     if (kind == KIND_UNKNOWN) {
         builder_reject_file(b, top->line, UNKNOWN_KIND_REASON);
@@ -612,16 +646,6 @@ static void data_row(sheet *s, const csvfile_row *given)
     builder_add_row(b, &r);
 }
 
-/* A held row that turned out not to be the header. */
-static void release_plain(sheet *s)
-{
-    s->holding = false;
-    if (!s->first_plain_line)
-        s->first_plain_line = s->held.line;
-    else
-        s->rows_after_plain++;
-}
-
 static bool held_worthy(sheet *s)
 {
     header_key *keys = s->keys;
@@ -695,13 +719,14 @@ static void finish_sheet(sheet *s)
     }
     if (s->header_seen)
         return;
+    long first_plain_line = s->plain.count ? ((plain_row *)vec_at(&s->plain, 0))->line : 0;
     if (!s->any_row)
         builder_reject_file(b, 0, "文件中没有表头（文件为空）");
     else if (s->title_kind || s->saw_preamble)
-        builder_reject_file(b, s->first_plain_line, NO_HEADER_REASON);
+        builder_reject_file(b, first_plain_line, NO_HEADER_REASON);
     else
-        builder_reject_file(b, s->first_plain_line, UNKNOWN_KIND_REASON);
-    for (long i = 0; i < s->rows_after_plain; i++)
+        builder_reject_file(b, first_plain_line, UNKNOWN_KIND_REASON);
+    for (size_t i = 1; i < s->plain.count; i++) /* the rows after the first plain row */
         builder_count_row(b);
 }
 
@@ -712,12 +737,14 @@ static void sheet_init(sheet *s, builder *b)
     s->keys = malloc(CSVFILE_MAX_CELLS * sizeof *s->keys);
     if (!s->keys)
         die_oom();
+    vec_init(&s->plain, sizeof(plain_row));
 }
 
 static void sheet_release(sheet *s)
 {
     free(s->held.text);
     free(s->keys);
+    vec_free(&s->plain);
     s->held.text = NULL;
     s->keys = NULL;
 }
