@@ -401,8 +401,8 @@ START_TEST(an_invalid_plan_stops_the_run_with_65)
                                    "--output %s",
                                    bulletin_binary(), output);
     ck_assert_int_eq(r.status, 65);
-    ck_assert_str_eq(r.err, "tests/data/plan/malformed.xml:4: 计划文件无效：Opening and ending tag "
-                            "mismatch: issuer line 4 and issuer_\n");
+    ck_assert_str_eq(r.err, "tests/data/plan/malformed.xml:4: 计划文件无效：开始标签<issuer>（第4行）"
+                            "与结束标签</issuer_>不匹配\n");
     ck_assert_str_eq(r.out, "");
     command_result listing = run_command("ls -A %s", output);
     ck_assert_str_eq(listing.out, ".lock\n"); /* nothing written but the lock */

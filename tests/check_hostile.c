@@ -303,6 +303,18 @@ START_TEST(rows_above_the_header_are_refused)
 }
 END_TEST
 
+/* A name or a cell cannot clear the screen or forge a line of the messages. */
+START_TEST(messages_escape_control_characters)
+{
+    diag_list diags;
+    diag_init(&diags, &memory);
+    diag_add(&diags, DIAG_ERROR, "a\x1b[2Jb.csv", 3, "项目编号", "x\ny\xc2\x85", "不是\x7f有效\xff值");
+    ck_assert_str_eq(diag_format(diag_at(&diags, 0), &memory),
+                     "a\\x1B[2Jb.csv:3: 列“项目编号”：“x\\x0Ay\\u0085”不是\\x7F有效\\xFF值");
+    diag_free(&diags);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("hostile");
@@ -317,6 +329,7 @@ int main(void)
     tcase_add_test(tc, the_hash_is_of_the_bytes_parsed);
     tcase_add_test(tc, offices_send_only_what_is_theirs);
     tcase_add_test(tc, rows_above_the_header_are_refused);
+    tcase_add_test(tc, messages_escape_control_characters);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

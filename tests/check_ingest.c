@@ -395,7 +395,7 @@ START_TEST(xml_against_the_schema)
     ck_assert_str_eq(messages(),
         DATA "xml/2015-09/不符模式.xml:7: XML文件不符合模式：Element '{urn:yq165:submission:1}project', "
              "attribute 'colour': The attribute 'colour' is not allowed，本文件2行数据均未计入\n"
-        DATA "xml/2015-09/格式错误.xml:4: XML文件无效：error parsing attribute name\n");
+        DATA "xml/2015-09/格式错误.xml:4: XML文件无效：元素名或属性名有误\n");
     expect_counts(DATA "xml/2015-09/不符模式.xml", 2, 0, 0, 2, 0);
     expect_counts(DATA "xml/2015-09/格式错误.xml", 0, 0, 0, 0, 0);
 }
@@ -996,7 +996,7 @@ END_TEST
 START_TEST(xml_gzip_is_not_inflated)
 {
     expect_unreadable(DATA "xml/2015-09/压缩.xml",
-        DATA "xml/2015-09/压缩.xml:1: XML文件无效：Start tag expected, '<' not found\n");
+        DATA "xml/2015-09/压缩.xml:1: XML文件无效：找不到根元素（文档应以“<”开始的标签开头）\n");
 }
 END_TEST
 

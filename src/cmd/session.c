@@ -9,6 +9,7 @@
 #include "cmd/timing.h"
 #include "ingest/ingest.h"
 #include "ingest/planfile.h"
+#include "model/text.h"
 #include "model/xmlsafe.h"
 
 #include <errno.h>
@@ -279,12 +280,12 @@ static void clear_progress(session *s)
 void session_say(session *s, const char *format, ...)
 {
     clear_progress(s);
+    char line[2048], shown[4 * sizeof line];
     va_list args;
     va_start(args, format);
-    fputs("bulletin: ", stderr);
-    vfprintf(stderr, format, args);
-    fputs("\n", stderr);
+    vsnprintf(line, sizeof line, format, args);
     va_end(args);
+    fprintf(stderr, "bulletin: %s\n", text_escape_controls(line, shown, sizeof shown));
 }
 
 int session_outcome(session *s, period p, long reports_late_or_missing)

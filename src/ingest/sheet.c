@@ -54,6 +54,7 @@ typedef struct header_key {
 typedef struct plain_row {
     long line;
     const char *first; /* its first non-empty cell, trimmed */
+    bool caption;      /* one cell only: a caption of the form, preamble like a title */
 } plain_row;
 
 typedef struct sheet {
@@ -483,6 +484,7 @@ static void release_plain(sheet *s)
     s->holding = false;
     plain_row *p = vec_push(&s->plain);
     p->line = s->held.line;
+    p->caption = filled_cells(s->held.count, s->held.cells) <= 1;
     p->first = "";
     for (size_t j = 0; j < s->held.count; j++)
         if (!blank(s->held.cells[j])) {
@@ -491,8 +493,8 @@ static void release_plain(sheet *s)
         }
 }
 
-/* Once the header is found, the plain rows above it are rows read and refused: every
- * row of the file ends up somewhere. */
+/* Once the header is found, the plain rows above it (captions of one cell aside) are
+ * rows read and refused: every row of the file ends up somewhere. */
 static void refuse_plain_rows(sheet *s, long header_line)
 {
     char reason[256];
@@ -500,7 +502,8 @@ static void refuse_plain_rows(sheet *s, long header_line)
              header_line);
     for (size_t i = 0; i < s->plain.count; i++) {
         const plain_row *p = vec_at(&s->plain, i);
-        builder_reject_row(s->b, p->line, p->first, reason);
+        if (!p->caption)
+            builder_reject_row(s->b, p->line, p->first, reason);
     }
 }
 

@@ -4,6 +4,8 @@
  */
 #include "model/diag.h"
 
+#include "model/text.h"
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -77,5 +79,8 @@ char *diag_format(const diagnostic *d, arena *a)
     const char *level = d->level == DIAG_WARNING ? "警告：" : d->level == DIAG_NOTE ? "注：" : "";
     const char *column = d->column ? arena_printf(a, "列“%s”：", d->column) : "";
     const char *value = d->value ? arena_printf(a, "“%s”", d->value) : "";
-    return arena_printf(a, "%s%s: %s%s%s%s", d->file, location, level, column, value, d->reason);
+    const char *line = arena_printf(a, "%s%s: %s%s%s%s", d->file, location, level, column, value,
+                                    d->reason);
+    size_t capacity = 4 * strlen(line) + 1;
+    return text_escape_controls(line, arena_alloc(a, capacity), capacity);
 }

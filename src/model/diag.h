@@ -48,7 +48,8 @@ const diagnostic *diag_at(const diag_list *list, size_t index);
 
 /* Formats one diagnostic as the spec's message line, e.g.
  * `input/x.csv:14: 列“累计完成投资”：“12,3a”不是有效金额` (errors) or with 警告： for a
- * warning.  The text is owned by the arena. */
+ * warning.  Control characters and bytes that are not UTF-8 are written as \xNN (text.h),
+ * so that a name or a cell cannot drive the terminal.  The text is owned by the arena. */
 char *diag_format(const diagnostic *d, arena *a);
 
 #endif

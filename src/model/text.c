@@ -4,6 +4,7 @@
  */
 #include "model/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 uint32_t utf8_next(const char **s)
@@ -176,4 +177,33 @@ bool text_ends_with(const char *text, const char *suffix)
 {
     size_t n = strlen(text), m = strlen(suffix);
     return n >= m && memcmp(text + n - m, suffix, m) == 0;
+}
+
+char *text_escape_controls(const char *text, char *out, size_t capacity)
+{
+    size_t used = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        const char *at = (const char *)p;
+        uint32_t cp = utf8_next(&at);
+        size_t length = (size_t)((const unsigned char *)at - p);
+        bool bad = cp == 0xFFFD && !(length == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xBD);
+        char piece[16];
+        size_t n;
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || bad) {
+            length = bad ? 1 : length;
+            n = (size_t)snprintf(piece, sizeof piece, cp >= 0x80 && !bad ? "\\u%04X" : "\\x%02X",
+                                 bad ? p[0] : (unsigned)cp);
+        } else {
+            n = length;
+            memcpy(piece, p, n);
+        }
+        if (used + n + 1 > capacity)
+            break;
+        memcpy(out + used, piece, n);
+        used += n;
+        p += length;
+    }
+    out[used] = '\0';
+    return out;
 }

@@ -34,4 +34,9 @@ bool text_starts_with(const char *text, const char *prefix);
 /* True when text ends with suffix (bytes). */
 bool text_ends_with(const char *text, const char *suffix);
 
+/* Writes text into out (capacity bytes, cut on a character boundary) with every control
+ * character (C0, DEL, C1) and every byte that is not UTF-8 written as \xNN, so that a
+ * message can neither drive a terminal nor forge a line.  Returns out. */
+char *text_escape_controls(const char *text, char *out, size_t capacity);
+
 #endif

@@ -54,10 +54,105 @@ static void sink_note(error_sink *sink, long line, const char *reason)
     copy_message(sink->reason, sizeof sink->reason, reason);
 }
 
+static const char *or_empty(const char *text)
+{
+    return text ? text : "";
+}
+
+/* A parser error in Chinese: the common ones by name, the rest by libxml2's number, so
+ * that no English reaches the person who runs the program. */
+static void parser_reason(const xmlError *e, char *out, size_t capacity)
+{
+    const char *s1 = or_empty(e->str1), *s2 = or_empty(e->str2);
+    if (e->message && strstr(e->message, "XML_PARSE_HUGE")) {
+        snprintf(out, capacity, "文本、名称或嵌套超过了解析的上限");
+        return;
+    }
+    switch (e->code) {
+    case XML_ERR_DOCUMENT_START:
+    case XML_ERR_DOCUMENT_EMPTY:
+        snprintf(out, capacity, "找不到根元素（文档应以“<”开始的标签开头）");
+        break;
+    case XML_ERR_DOCUMENT_END:
+    case XML_ERR_EXTRA_CONTENT:
+        snprintf(out, capacity, "根元素结束之后还有多余的内容");
+        break;
+    case XML_ERR_TAG_NAME_MISMATCH:
+        snprintf(out, capacity, "开始标签<%s>（第%d行）与结束标签</%s>不匹配", s1, e->int1, s2);
+        break;
+    case XML_ERR_TAG_NOT_FINISHED:
+        snprintf(out, capacity, "标签<%s>到文件末尾仍未闭合", s1);
+        break;
+    case XML_ERR_GT_REQUIRED:
+        snprintf(out, capacity, "标签缺少结尾的“>”");
+        break;
+    case XML_ERR_LTSLASH_REQUIRED:
+        snprintf(out, capacity, "缺少结束标签");
+        break;
+    case XML_ERR_NAME_REQUIRED:
+        snprintf(out, capacity, "元素名或属性名有误");
+        break;
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+        snprintf(out, capacity, "属性“%s”重复出现", s1);
+        break;
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+        snprintf(out, capacity, "属性缺少用引号括起的值");
+        break;
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_STRING_NOT_CLOSED:
+    case XML_ERR_STRING_NOT_STARTED:
+        snprintf(out, capacity, "属性值的引号没有闭合");
+        break;
+    case XML_ERR_EQUAL_REQUIRED:
+        snprintf(out, capacity, "属性名之后缺少“=”");
+        break;
+    case XML_ERR_LT_IN_ATTRIBUTE:
+        snprintf(out, capacity, "属性值中不能出现“<”");
+        break;
+    case XML_ERR_SPACE_REQUIRED:
+        snprintf(out, capacity, "属性之间缺少空格");
+        break;
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+        snprintf(out, capacity, "引用了未声明的实体“%s”", s1);
+        break;
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        snprintf(out, capacity, "实体引用缺少结尾的“;”（“&”应写作“&amp;”）");
+        break;
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_CHARREF:
+    case XML_ERR_INVALID_DEC_CHARREF:
+    case XML_ERR_INVALID_HEX_CHARREF:
+        snprintf(out, capacity, "含有 XML 不允许的字符");
+        break;
+    case XML_ERR_INVALID_ENCODING:
+    case XML_ERR_UNSUPPORTED_ENCODING:
+    case XML_ERR_UNKNOWN_ENCODING:
+        snprintf(out, capacity, "字节不符合声明的编码，或编码不受支持");
+        break;
+    case XML_ERR_COMMENT_NOT_FINISHED:
+        snprintf(out, capacity, "注释没有结束（缺少“-->”）");
+        break;
+    case XML_ERR_NOT_WELL_BALANCED:
+        snprintf(out, capacity, "标签没有正确嵌套或闭合");
+        break;
+    default:
+        snprintf(out, capacity, "XML 格式错误（libxml2 错误码 %d）", e->code);
+    }
+}
+
 static void sink_error(error_sink *sink, const xmlError *error)
 {
     if (error->level < XML_ERR_ERROR)
         return;
+    if (error->domain == XML_FROM_PARSER || error->domain == XML_FROM_IO ||
+        error->domain == XML_FROM_I18N) {
+        char reason[REASON_CAPACITY];
+        parser_reason(error, reason, sizeof reason);
+        sink_note(sink, error->line, reason);
+        return;
+    }
     long line = error->line;
     if (error->domain == XML_FROM_SCHEMASV && error->node) {
         long node_line = xmlGetLineNo(error->node);
