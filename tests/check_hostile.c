@@ -8,6 +8,7 @@
 #include "ingest/csvfile.h"
 #include "ingest/ingest.h"
 #include "ingest/walk.h"
+#include "report/json.h"
 
 #include <check.h>
 #include <fcntl.h>
@@ -315,6 +316,34 @@ START_TEST(messages_escape_control_characters)
 }
 END_TEST
 
+/* Names that are not UTF-8: GBK names decoded, others escaped and said so; both read. */
+START_TEST(file_names_reach_json_as_utf8)
+{
+    const char *row = PROJECTS_HEADER OFFICE ",2015-09,A,甲,信息经济产业,柳市镇,1,1,1\n";
+    write_file("input/2015-09/\xd0\xc5\xcf\xa2.csv", row); /* 信息 in GBK */
+    write_file("input/2015-09/b\xff.csv", row);
+    const char *input = arena_printf(&memory, "%s/input", scratch);
+    ck_assert_int_eq(ingest_folder(&ctx, input, NULL), 0);
+    ck_assert_uint_eq(s.files.count, 2);
+    ck_assert_str_eq(store_file(&s, 1)->path + strlen(scratch) + 1, "input/2015-09/信息.csv");
+    ck_assert_str_eq(store_file(&s, 0)->path + strlen(scratch) + 1, "input/2015-09/b\\xFF.csv");
+    ck_assert_int_eq(store_file(&s, 0)->rows.superseded, 1); /* same key: the later path stands */
+    ck_assert_int_eq(store_file(&s, 1)->rows.accepted, 1);
+    ck_assert_str_eq(messages(),
+        "input/2015-09/b\\xFF.csv: 警告：文件名既不是UTF-8也不是GB18030编码，无法识别的字节以\\xNN表示\n");
+    /* the JSON writer keeps its output UTF-8 whatever it is given */
+    buffer out;
+    buffer_init(&out);
+    json_writer w;
+    json_init(&w, &out);
+    json_begin_array(&w);
+    json_string(&w, "a\xff信\x1b");
+    json_end_array(&w);
+    ck_assert_ptr_nonnull(strstr(out.data, "\"a\\\\xFF信\\u001b\""));
+    buffer_free(&out);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("hostile");
@@ -330,6 +359,7 @@ int main(void)
     tcase_add_test(tc, offices_send_only_what_is_theirs);
     tcase_add_test(tc, rows_above_the_header_are_refused);
     tcase_add_test(tc, messages_escape_control_characters);
+    tcase_add_test(tc, file_names_reach_json_as_utf8);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

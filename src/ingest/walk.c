@@ -5,9 +5,12 @@
  */
 #include "ingest/walk.h"
 
+#include "model/text.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +55,34 @@ static char *copy(const char *text)
     return out;
 }
 
+/* A name as messages and JSON show it: itself when UTF-8, else decoded from GB18030 (as
+ * unzipping a Windows archive leaves names), else with its bytes outside UTF-8 written
+ * \xNN; *escaped tells the last case.  Heap string. */
+static char *shown_name(const char *name, bool *escaped)
+{
+    size_t length = strlen(name), bad;
+    *escaped = false;
+    if (utf8_valid(name, length, &bad))
+        return copy(name);
+    size_t room = 4 * length + 1;
+    char *out = malloc(room);
+    if (!out)
+        die_oom();
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd != (iconv_t)-1) {
+        char *in = (char *)name, *to = out;
+        size_t left = length, space = room - 1;
+        size_t done = iconv(cd, &in, &left, &to, &space);
+        iconv_close(cd);
+        if (done != (size_t)-1 && left == 0) {
+            *to = '\0';
+            return out;
+        }
+    }
+    *escaped = true;
+    return text_escape_controls(name, out, room);
+}
+
 static void skip(walker *w, const char *path, const char *reason)
 {
     diag_add(w->diags, DIAG_ERROR, path, 0, NULL, NULL, reason);
@@ -88,20 +119,22 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk_dir(walker *w, int fd, const char *path, int depth);
+static void walk_dir(walker *w, int fd, const char *path, const char *shown, int depth);
 
-/* Enters a folder (fd, owned) once: a second way in is a link's loop or repeat. */
-static void enter_dir(walker *w, int fd, const struct stat *st, const char *path, int depth)
+/* Enters a folder (fd, owned) once: a second way in is a link's loop or repeat.  path
+ * is its path as found (the bytes), shown its path in messages. */
+static void enter_dir(walker *w, int fd, const struct stat *st, const char *path,
+                      const char *shown, int depth)
 {
     if (depth >= WALK_MAX_DEPTH) {
-        skip(w, path, "文件夹层次过深（超过16层），未读入");
+        skip(w, shown, "文件夹层次过深（超过16层），未读入");
         close(fd);
     } else if (find_id(&w->folders, st)) {
-        skip(w, path, "是已读过的文件夹（链接造成的循环或重复），未读入");
+        skip(w, shown, "是已读过的文件夹（链接造成的循环或重复），未读入");
         close(fd);
     } else {
-        add_id(&w->folders, st, copy(path));
-        walk_dir(w, fd, path, depth + 1);
+        add_id(&w->folders, st, copy(shown));
+        walk_dir(w, fd, path, shown, depth + 1);
     }
 }
 
@@ -126,20 +159,21 @@ static void keep_file(walker *w, const char *path, const char *open_path, const 
     add_id(&w->kept, st, f->path);
 }
 
-/* A folder or regular file opened (fd, owned) and checked to be what was looked at. */
-static void take_opened(walker *w, int fd, const struct stat *seen, const char *path,
+/* A folder or regular file opened (fd, owned) and checked to be what was looked at;
+ * open_path is where it is opened from (its path or a link's target). */
+static void take_opened(walker *w, int fd, const struct stat *seen, const char *shown,
                         const char *open_path, int depth)
 {
     struct stat st;
     if (fstat(fd, &st) != 0 || st.st_dev != seen->st_dev || st.st_ino != seen->st_ino ||
         (st.st_mode & S_IFMT) != (seen->st_mode & S_IFMT)) {
-        skip(w, path, "在查看时被替换，未读入");
+        skip(w, shown, "在查看时被替换，未读入");
         close(fd);
     } else if (S_ISDIR(st.st_mode)) {
-        enter_dir(w, fd, &st, path, depth);
+        enter_dir(w, fd, &st, open_path, shown, depth);
     } else {
         close(fd);
-        keep_file(w, path, open_path, &st);
+        keep_file(w, shown, open_path, &st);
     }
 }
 
@@ -151,51 +185,69 @@ static bool inside(const char *root, const char *real)
 }
 
 /* A link is followed only to a folder or regular file inside the input folder. */
-static void follow_link(walker *w, const char *path, int depth)
+static void follow_link(walker *w, const char *path, const char *shown, int depth)
 {
     char *real = realpath(path, NULL);
     struct stat st;
     if (!real) {
-        skip(w, path, "是目标不存在或无法解析的链接，未读入");
+        skip(w, shown, "是目标不存在或无法解析的链接，未读入");
     } else if (!inside(w->root, real)) {
-        skip(w, path, "是指向输入文件夹之外的链接，未读入");
+        skip(w, shown, "是指向输入文件夹之外的链接，未读入");
     } else if (stat(real, &st) != 0 || (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))) {
-        skip(w, path, "是指向非普通文件（设备、管道或套接字）的链接，未读入");
+        skip(w, shown, "是指向非普通文件（设备、管道或套接字）的链接，未读入");
     } else {
         int fd = open(real, OPEN_FLAGS);
         if (fd < 0)
-            skip(w, path, open_failure(errno));
+            skip(w, shown, open_failure(errno));
         else
-            take_opened(w, fd, &st, path, real, depth);
+            take_opened(w, fd, &st, shown, real, depth);
     }
     free(real);
 }
 
-static void visit(walker *w, int dir_fd, const char *name, const char *path, int depth)
+static void visit(walker *w, int dir_fd, const char *name, const char *path,
+                  const char *shown, int depth)
 {
     struct stat st;
     if (name[0] == '.') {
-        skip(w, path, "是隐藏的文件或文件夹（名称以“.”开头），未读入");
+        skip(w, shown, "是隐藏的文件或文件夹（名称以“.”开头），未读入");
     } else if (fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        skip(w, path, "无法查看，未读入");
+        skip(w, shown, "无法查看，未读入");
     } else if (S_ISLNK(st.st_mode)) {
-        follow_link(w, path, depth);
+        follow_link(w, path, shown, depth);
     } else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-        skip(w, path, "不是普通文件（设备、管道或套接字），未读入");
+        skip(w, shown, "不是普通文件（设备、管道或套接字），未读入");
     } else {
         int fd = openat(dir_fd, name, OPEN_FLAGS);
         if (fd < 0)
-            skip(w, path, open_failure(errno));
+            skip(w, shown, open_failure(errno));
         else
-            take_opened(w, fd, &st, path, path, depth);
+            take_opened(w, fd, &st, shown, path, depth);
     }
 }
 
-static void walk_dir(walker *w, int fd, const char *path, int depth)
+/* Visits one entry of a folder: its path as found and as shown (a name that is not
+ * UTF-8 is said so). */
+static void visit_named(walker *w, int dir_fd, const char *name, const char *path,
+                        const char *shown_dir, int depth)
+{
+    bool escaped;
+    char *name_shown = shown_name(name, &escaped);
+    char *child = join(path, name), *child_shown = join(shown_dir, name_shown);
+    if (escaped)
+        diag_add(w->diags, DIAG_WARNING, child_shown, 0, NULL, NULL,
+                 "文件名既不是UTF-8也不是GB18030编码，无法识别的字节以\\xNN表示");
+    visit(w, dir_fd, name, child, child_shown, depth);
+    free(child);
+    free(child_shown);
+    free(name_shown);
+}
+
+static void walk_dir(walker *w, int fd, const char *path, const char *shown, int depth)
 {
     DIR *d = fdopendir(fd);
     if (!d) {
-        skip(w, path, "无法读取文件夹，未读入");
+        skip(w, shown, "无法读取文件夹，未读入");
         close(fd);
         return;
     }
@@ -209,9 +261,7 @@ static void walk_dir(walker *w, int fd, const char *path, int depth)
         qsort(names.items, names.count, sizeof(char *), compare_names);
     for (size_t i = 0; i < names.count; i++) {
         char *name = *(char **)vec_at(&names, i);
-        char *child = join(path, name);
-        visit(w, dirfd(d), name, child, depth);
-        free(child);
+        visit_named(w, dirfd(d), name, path, shown, depth);
         free(name);
     }
     vec_free(&names);
@@ -241,7 +291,7 @@ int walk_folder(const char *input_dir, walk_filter filter, void *context, vec *f
     vec_init(&w.folders, sizeof(file_id));
     vec_init(&w.kept, sizeof(file_id));
     add_id(&w.folders, &st, copy(input_dir));
-    walk_dir(&w, fd, input_dir, 0);
+    walk_dir(&w, fd, input_dir, input_dir, 0);
     for (size_t i = 0; i < w.folders.count; i++)
         free((char *)((file_id *)vec_at(&w.folders, i))->path);
     vec_free(&w.folders);

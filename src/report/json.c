@@ -4,7 +4,10 @@
  */
 #include "report/json.h"
 
+#include "model/text.h"
+
 #include <stdio.h>
+#include <string.h>
 
 void json_init(json_writer *w, buffer *out)
 {
@@ -60,18 +63,27 @@ void json_end_object(json_writer *w) { close_bracket(w, "}"); }
 void json_begin_array(json_writer *w) { open_bracket(w, "["); }
 void json_end_array(json_writer *w) { close_bracket(w, "]"); }
 
+/* A JSON string; a byte that is not UTF-8 is written as the text \xNN, so that the
+ * document stays valid UTF-8 whatever a file name holds. */
 static void write_escaped(buffer *out, const char *text)
 {
     buffer_puts(out, "\"");
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            char escaped[2] = {'\\', (char)*p};
+    for (const char *p = text; *p;) {
+        const unsigned char c = (unsigned char)*p;
+        const char *next = p;
+        uint32_t cp = utf8_next(&next);
+        bool bad = cp == 0xFFFD && strncmp(p, "\xEF\xBF\xBD", 3) != 0;
+        if (c == '"' || c == '\\') {
+            char escaped[2] = {'\\', (char)c};
             buffer_append(out, escaped, 2);
-        } else if (*p < 0x20) {
-            buffer_printf(out, "\\u%04x", *p);
+        } else if (c < 0x20) {
+            buffer_printf(out, "\\u%04x", c);
+        } else if (bad) {
+            buffer_printf(out, "\\\\x%02X", c);
         } else {
-            buffer_append(out, p, 1);
+            buffer_append(out, p, (size_t)(next - p));
         }
+        p = bad ? p + 1 : next;
     }
     buffer_puts(out, "\"");
 }
