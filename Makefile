@@ -78,7 +78,7 @@ bench: all
 # Fuzzing needs clang with libFuzzer, which tools/deps.sh does not install.
 FUZZ_SECONDS ?= 60
 FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZERS  := csv xml values plan
+FUZZERS  := csv xml values plan folder
 FUZZ_PROBE := int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }
 
 fuzz:
