@@ -405,7 +405,7 @@ START_TEST(an_invalid_plan_stops_the_run_with_65)
                             "与结束标签</issuer_>不匹配\n");
     ck_assert_str_eq(r.out, "");
     command_result listing = run_command("ls -A %s", output);
-    ck_assert_str_eq(listing.out, ".lock\n"); /* nothing written but the lock */
+    ck_assert_str_eq(listing.out, ""); /* nothing written: the lock is the folder's own */
     command_result_free(&listing);
     command_result_free(&r);
     command_result cleanup = run_command("rm -rf %s", output);
@@ -422,6 +422,10 @@ START_TEST(usage_errors_give_64)
     command_result_free(&r);
     r = run_command("%s frobnicate", bulletin_binary());
     ck_assert_int_eq(r.status, 64);
+    command_result_free(&r);
+    r = run_command("%s run --output= --period 2015-09", bulletin_binary());
+    ck_assert_int_eq(r.status, 64);
+    ck_assert_str_eq(r.err, "bulletin: 选项“--output=”的取值为空（bulletin --help 查看用法）\n");
     command_result_free(&r);
 }
 END_TEST

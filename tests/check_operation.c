@@ -9,7 +9,7 @@
 #include "testutil.h"
 
 #include "report/archive.h"
-#include "report/outfile.h"
+#include "report/outset.h"
 
 #include <check.h>
 #include <errno.h>
@@ -220,7 +220,7 @@ START_TEST(an_invalid_plan_gives_65_and_no_archive)
     ck_assert_int_eq(r.status, 65);
     ck_assert_ptr_nonnull(strstr(r.err, "tests/data/plan/malformed.xml:4: 计划文件无效"));
     char *files = listing(output);
-    ck_assert_str_eq(files, ".\n./.lock\n");
+    ck_assert_str_eq(files, ".\n");
     free(files);
     command_result_free(&r);
     remove_folder(output);
@@ -266,9 +266,15 @@ START_TEST(an_unwritable_output_gives_73)
     r = run_command("mkdir %s && echo keep >%s/2015-09 && %s run --now 2015-10-02 --output %s",
                     output, output, bulletin_binary(), output);
     ck_assert_int_eq(r.status, 73);
+    char *expected = NULL;
+    if (asprintf(&expected, "%s/2015-09: 无法写入输出文件，原有文件未改动：Not a directory\n",
+                 output) < 0)
+        abort();
+    ck_assert_str_eq(r.err, expected);
+    free(expected);
     command_result_free(&r);
     char *files = listing(output);
-    ck_assert_str_eq(files, ".\n./.lock\n./2015-09\n");
+    ck_assert_str_eq(files, ".\n./2015-09\n");
     char *month = path_join(output, "2015-09");
     char *kept = read_whole_file(month, NULL);
     ck_assert_str_eq(kept, "keep\n");
@@ -327,14 +333,15 @@ static int write_under_limit(const char *folder)
     static char big[65536];
     memset(big, 'x', sizeof big);
     arena memory = {0};
-    outfile_batch batch;
-    outfile_begin(&batch, &memory);
-    char *small = path_join(folder, "small"), *large = path_join(folder, "large");
-    outfile_stage(&batch, small, "new\n", 4);
-    if (outfile_stage(&batch, large, big, sizeof big) != -1 || outfile_commit(&batch) != -1)
+    outset set;
+    outset_begin(&set, &memory, folder, "month");
+    buffer_puts(outset_add(&set, "small"), "new\n");
+    buffer_append(outset_add(&set, "large"), big, sizeof big);
+    if (outset_commit(&set, OUTSET_REPLACE) != -1 || set.placed)
         return 11;
-    if (batch.error != EFBIG || strcmp(batch.failed_path, large) != 0)
+    if (set.error != EFBIG || !strstr(set.failed_path, "/large"))
         return 12;
+    outset_end(&set);
     archive a;
     archive_init(&a, &memory);
     buffer_append(archive_add(&a, "data/x.csv"), big, sizeof big);
@@ -345,15 +352,14 @@ static int write_under_limit(const char *folder)
         return 13;
     archive_free(&a);
     arena_free(&memory);
-    free(small);
-    free(large);
     return 0;
 }
 
 START_TEST(a_failed_write_leaves_the_destination_whole)
 {
     char *folder = make_scratch_folder();
-    char *small = path_join(folder, "small");
+    char *month = path_join(folder, "month"), *small = path_join(month, "small");
+    mkdir(month, 0777);
     FILE *f = fopen(small, "w");
     fputs("old\n", f);
     fclose(f);
@@ -366,10 +372,11 @@ START_TEST(a_failed_write_leaves_the_destination_whole)
     char *kept = read_whole_file(small, NULL);
     ck_assert_str_eq(kept, "old\n");
     char *files = listing(folder);
-    ck_assert_str_eq(files, ".\n./small\n"); /* no temporary file, no archive folder */
+    ck_assert_str_eq(files, ".\n./month\n./month/small\n"); /* no staging or archive folder */
     free(files);
     free(kept);
     free(small);
+    free(month);
     remove_folder(folder);
 }
 END_TEST
@@ -377,14 +384,13 @@ END_TEST
 START_TEST(a_held_lock_gives_75)
 {
     char *output = make_scratch_folder();
-    char *lock = path_join(output, ".lock");
-    int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    int fd = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* the folder's own lock */
     ck_assert_int_ge(fd, 0);
     ck_assert_int_eq(flock(fd, LOCK_EX | LOCK_NB), 0);
     command_result r = run_month(output, EPOCH_OCT_2, NULL);
     ck_assert_int_eq(r.status, 75);
     char *expected = NULL;
-    if (asprintf(&expected, "%s: 另一个 bulletin 正在运行（输出文件夹已加锁），本次未做任何改动\n", lock) < 0)
+    if (asprintf(&expected, "%s: 另一个 bulletin 正在运行（输出文件夹已加锁），本次未做任何改动\n", output) < 0)
         abort();
     ck_assert_str_eq(r.err, expected);
     command_result_free(&r);
@@ -392,14 +398,13 @@ START_TEST(a_held_lock_gives_75)
     ck_assert_int_eq(r.status, 75);
     command_result_free(&r);
     char *files = listing(output);
-    ck_assert_str_eq(files, ".\n./.lock\n");
+    ck_assert_str_eq(files, ".\n");
     close(fd); /* released: the next run goes ahead */
     r = run_month(output, EPOCH_OCT_2, NULL);
     ck_assert_int_eq(r.status, 0);
     command_result_free(&r);
     free(files);
     free(expected);
-    free(lock);
     remove_folder(output);
 }
 END_TEST
@@ -423,6 +428,24 @@ START_TEST(rejected_rows_give_3_and_one_line)
     free(expected);
     free(output);
     remove_folder(scratch);
+}
+END_TEST
+
+/* Folders are made as mkdir makes them: 0777 less the umask, archives included. */
+START_TEST(folders_honour_the_umask)
+{
+    char *output = make_scratch_folder();
+    command_result r = run_command("umask 027; SOURCE_DATE_EPOCH=" EPOCH_OCT_2 " %s run --period "
+                                   "2015-09 --input %s --output %s/out && %s quarter --quarter "
+                                   "2015-Q3 --now 2015-10-11 --input %s --output %s/out; "
+                                   "cd %s/out && stat -c '%%a %%n' 2015-09 archive archive/2015-Q3 "
+                                   "archive/2015-Q3/data archive/2015-Q3/manifest.json",
+                                   bulletin_binary(), clean_input, output, bulletin_binary(),
+                                   clean_input, output, output);
+    ck_assert_str_eq(r.out, "750 2015-09\n750 archive\n750 archive/2015-Q3\n"
+                            "750 archive/2015-Q3/data\n644 archive/2015-Q3/manifest.json\n");
+    command_result_free(&r);
+    remove_folder(output);
 }
 END_TEST
 
@@ -468,7 +491,7 @@ START_TEST(a_killed_run_leaves_whole_files)
             assert_month_is(output, clean, clean, hook);
         }
     }
-    ck_assert_int_eq(kills, 5 + 5 + 5 + 1); /* five files staged and renamed, one sync */
+    ck_assert_int_eq(kills, 5 + 1 + 1 + 1); /* five files staged, one exchange, one sync */
     remove_folder(clean);
     remove_folder(old_folder);
     remove_folder(output);
@@ -541,7 +564,7 @@ START_TEST(the_quarter_archive_holds_report_bulletins_and_data)
     ck_assert_str_eq(r.out, "");
     command_result_free(&r);
     char *files = listing(output);
-    ck_assert_str_eq(files, ".\n./.lock\n./archive\n./archive/2015-Q3\n"
+    ck_assert_str_eq(files, ".\n./archive\n./archive/2015-Q3\n"
                             "./archive/2015-Q3/bulletin-2015-07.pdf\n"
                             "./archive/2015-Q3/bulletin-2015-08.pdf\n"
                             "./archive/2015-Q3/bulletin-2015-09.pdf\n"
@@ -723,6 +746,7 @@ int main(void)
     tcase_add_test(statuses, a_full_device_gives_73_and_keeps_the_previous_files);
     tcase_add_test(statuses, a_failed_write_leaves_the_destination_whole);
     tcase_add_test(statuses, a_held_lock_gives_75);
+    tcase_add_test(statuses, folders_honour_the_umask);
     tcase_add_test(statuses, rejected_rows_give_3_and_one_line);
     suite_add_tcase(suite, statuses);
     TCase *kills = tcase_create("kills");

@@ -71,7 +71,7 @@ int options_parse(int argc, char **argv, const char *period_flag, options *out)
     out->output = "output";
     int i = 1;
     for (; i < argc; i++) {
-        const char *arg = argv[i], *value;
+        const char *arg = argv[i], *value = NULL;
         if (strcmp(arg, "--") == 0) {
             i++;
             break;
@@ -97,6 +97,8 @@ int options_parse(int argc, char **argv, const char *period_flag, options *out)
             out->format = value;
         else
             return usage_error("未知的选项或缺少取值：“%s”", arg);
+        if (value && !*value)
+            return usage_error("选项“%s”的取值为空", arg);
     }
     out->operands = argv + i;
     out->operand_count = argc - i;

@@ -18,15 +18,11 @@
 #include "report/rejects.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define PROGRAM "bulletin " BULLETIN_VERSION
-#define BULLETIN_SIZE_LIMIT ((size_t)256 << 20)
 
 static period previous_quarter(date today)
 {
@@ -119,29 +115,6 @@ static int render_report(session *s, period q, buffer *pdf)
 
 /* ---- the monthly bulletins ---- */
 
-/* Reads a whole regular file into out; false when it is not there or not readable. */
-static bool read_existing(const char *path, buffer *out)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0)
-        return false;
-    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= BULLETIN_SIZE_LIMIT;
-    char block[65536];
-    ssize_t n = 0;
-    while (ok && (n = read(fd, block, sizeof block)) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
-        ok = n > 0 && out->length + (size_t)n <= BULLETIN_SIZE_LIMIT;
-        if (ok)
-            buffer_append(out, block, (size_t)n);
-    }
-    close(fd);
-    if (!ok)
-        out->length = 0;
-    return ok;
-}
-
 static bool month_has_input(const session *s, period month)
 {
     for (size_t i = 0; i < s->store.files.count; i++) {
@@ -157,12 +130,13 @@ static bool add_existing(session *s, const char *month, const char *file, archiv
 {
     buffer existing;
     buffer_init(&existing);
-    bool found = read_existing(arena_printf(&s->memory, "%s/%s/%s", s->options.output, month, file),
-                               &existing);
-    if (found)
-        buffer_append(archive_add(a, file), existing.data, existing.length);
-    buffer_free(&existing);
-    return found;
+    if (outfile_read_whole(arena_printf(&s->memory, "%s/%s/%s", s->options.output, month, file),
+                           OUTFILE_READ_LIMIT, &existing) != 0) {
+        buffer_free(&existing);
+        return false;
+    }
+    *archive_add(a, file) = existing; /* the archive owns the bytes now */
+    return true;
 }
 
 int quarter_add_month_bulletin(session *s, period month, archive *a, quarter_notes *notes)
@@ -182,14 +156,14 @@ int quarter_add_month_bulletin(session *s, period month, archive *a, quarter_not
     session month_session; /* the month's own input, as `run` reads it */
     session_open_child(&month_session, s, "templates/monthly.xml");
     month_outputs made;
-    month_outputs_init(&made);
+    month_outputs_init(&made, &month_session, month);
     int status = session_load(&month_session, month);
     if (status == EXIT_OK)
         status = run_render_month(&month_session, month_session.template, month, &made);
     if (status == EXIT_OK && !has_pdf)
-        buffer_append(archive_add(a, file), made.pdf.data, made.pdf.length);
+        buffer_append(archive_add(a, file), made.pdf->data, made.pdf->length);
     if (status == EXIT_OK && !has_data)
-        buffer_append(archive_add(a, data), made.data.data, made.data.length);
+        buffer_append(archive_add(a, data), made.data->data, made.data->length);
     month_outputs_free(&made);
     return session_close(&month_session, status);
 }
@@ -289,7 +263,7 @@ static int build_archive(session *s, period q, archive *a, quarter_notes *notes)
 
 /* ---- writing ---- */
 
-int quarter_write_archive(session *s, const char *name, const archive *a, const char **where,
+int quarter_write_archive(session *s, const char *name, archive *a, const char **where,
                           bool *written)
 {
     const char *parent = arena_printf(&s->memory, "%s/archive", s->options.output);

@@ -48,7 +48,7 @@ int quarter_add_source_file(session *s, archive *a, const char *name, const char
 /* Writes the archive as <output>/archive/<name> (or name.2 …) unless its newest version
  * has the same inputs; *where gets the folder that holds it, *written whether it was
  * written now. */
-int quarter_write_archive(session *s, const char *name, const archive *a, const char **where,
+int quarter_write_archive(session *s, const char *name, archive *a, const char **where,
                           bool *written);
 /* Counts the span's rejected and warned rows and the warnings of its rejects.csv. */
 void quarter_count_rows(const session *s, period span, quarter_notes *notes);

@@ -20,26 +20,26 @@
 #include "report/rejects.h"
 #include "report/summary.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-void month_outputs_init(month_outputs *out)
+void month_outputs_init(month_outputs *out, session *s, period p)
 {
-    buffer_init(&out->pdf);
-    buffer_init(&out->summary);
-    buffer_init(&out->rejects);
-    buffer_init(&out->manifest);
-    buffer_init(&out->data);
+    char name[16];
+    period_format(p, name);
+    outset_begin(&out->files, &s->memory, s->options.output, name);
+    out->pdf = outset_add(&out->files, arena_printf(&s->memory, "bulletin-%s.pdf", name));
+    out->summary = outset_add(&out->files, "summary.json");
+    out->rejects = outset_add(&out->files, "rejects.csv");
+    out->data = outset_add(&out->files, arena_printf(&s->memory, "data-%s.xlsx", name));
+    out->manifest = outset_add(&out->files, "manifest.json");
     out->reports_late_or_missing = 0;
 }
 
 void month_outputs_free(month_outputs *out)
 {
-    buffer_free(&out->pdf);
-    buffer_free(&out->summary);
-    buffer_free(&out->rejects);
-    buffer_free(&out->manifest);
-    buffer_free(&out->data);
+    outset_end(&out->files);
 }
 
 int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *scope,
@@ -64,21 +64,30 @@ int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *sco
     return status == 0 ? EXIT_OK : space ? EXIT_CANTCREAT : EXIT_DATAERR;
 }
 
-/* manifest.json over the other outputs, named as they are in the folder. */
-static void write_manifest(session *s, period p, month_outputs *out)
+/* manifest.json over the set's other files, named as they are in the folder.  A file
+ * written by its maker into the staging folder is read back to be hashed. */
+static int write_manifest(session *s, period p, month_outputs *out)
 {
     char name[16];
     period_format(p, name);
     manifest_header header = {.version = BULLETIN_VERSION, .subject = name,
                               .plan_path = s->plan_path};
     digest_file(s->plan_path, header.plan_sha256);
-    const manifest_output outputs[] = {
-        {arena_printf(&s->memory, "bulletin-%s.pdf", name), out->pdf.data, out->pdf.length},
-        {"summary.json", out->summary.data, out->summary.length},
-        {"rejects.csv", out->rejects.data, out->rejects.length},
-        {arena_printf(&s->memory, "data-%s.xlsx", name), out->data.data, out->data.length},
-    };
-    manifest_write(&out->manifest, &header, &s->store, outputs, sizeof outputs / sizeof outputs[0]);
+    const vec *files = &out->files.files;
+    manifest_output *outputs = arena_alloc(&s->memory, files->count * sizeof *outputs);
+    size_t count = 0;
+    for (size_t i = 0; i < files->count; i++) {
+        outset_file *file = *(outset_file **)vec_at(files, i);
+        if (&file->bytes == out->manifest)
+            continue;
+        if (file->on_disk && outfile_read_whole(arena_printf(&s->memory, "%s/%s",
+                                                             out->files.staging, file->name),
+                                                OUTFILE_READ_LIMIT, &file->bytes) != 0)
+            return session_cannot_write(s, file->name, errno);
+        outputs[count++] = (manifest_output){file->name, file->bytes.data, file->bytes.length};
+    }
+    manifest_write(out->manifest, &header, &s->store, outputs, count);
+    return EXIT_OK;
 }
 
 int run_render_month(session *s, const bulletin_template *t, period p, month_outputs *out)
@@ -98,60 +107,43 @@ int run_render_month(session *s, const bulletin_template *t, period p, month_out
     out->reports_late_or_missing = reports.late + reports.missing;
     bind_scope scope = {.figures = &f, .scores = &scores, .timeliness = &reports,
                         .plan = &s->plan, .store = &s->store, .today = s->today};
-    int status = run_render_pdf(s, t, &scope, &out->pdf);
+    int status = run_render_pdf(s, t, &scope, out->pdf);
     timing_mark("render", NULL);
     if (status != EXIT_OK)
         return status;
-    summary_write(&out->summary, &f, &scores, &reports, &s->plan, &s->store);
-    rejects_write(&out->rejects, &s->store.diags);
+    summary_write(out->summary, &f, &scores, &reports, &s->plan, &s->store);
+    rejects_write(out->rejects, &s->store.diags);
     const char *temp = getenv("TMPDIR");
-    if (databook_write(&out->data, &f, &scores, &reports, &s->plan, &s->store,
+    if (databook_write(out->data, &f, &scores, &reports, &s->plan, &s->store,
                        temp && temp[0] ? temp : "/tmp") != 0) {
         diag_add(&s->setup_diags, DIAG_ERROR, temp && temp[0] ? temp : "/tmp", 0, NULL, NULL,
                  "无法写入临时文件，未生成数据工作簿；原有输出文件未改动");
         return EXIT_CANTCREAT;
     }
-    write_manifest(s, p, out);
-    return EXIT_OK;
+    return write_manifest(s, p, out);
 }
 
-static int write_outputs(session *s, period p, month_outputs *out)
+/* The month's set takes the place of <output>/YYYY-MM/ in one step. */
+static int write_outputs(session *s, month_outputs *out)
 {
-    char name[16];
-    period_format(p, name);
-    const char *folder = arena_printf(&s->memory, "%s/%s", s->options.output, name);
-    if (session_make_folder(s, folder) != 0)
-        return EXIT_CANTCREAT;
-    outfile_batch batch;
-    outfile_begin(&batch, &s->memory);
-    batch.checkpoint = session_checkpoint;
-    batch.checkpoint_context = s;
-    outfile_stage(&batch, arena_printf(&s->memory, "%s/bulletin-%s.pdf", folder, name),
-                  out->pdf.data, out->pdf.length);
-    outfile_stage(&batch, arena_printf(&s->memory, "%s/summary.json", folder), out->summary.data,
-                  out->summary.length);
-    outfile_stage(&batch, arena_printf(&s->memory, "%s/rejects.csv", folder), out->rejects.data,
-                  out->rejects.length);
-    outfile_stage(&batch, arena_printf(&s->memory, "%s/data-%s.xlsx", folder, name), out->data.data,
-                  out->data.length);
-    outfile_stage(&batch, arena_printf(&s->memory, "%s/manifest.json", folder), out->manifest.data,
-                  out->manifest.length);
-    if (outfile_commit(&batch) != 0)
-        return session_write_failed(s, &batch);
+    out->files.checkpoint = session_checkpoint;
+    out->files.checkpoint_context = s;
+    if (outset_commit(&out->files, OUTSET_REPLACE) != 0)
+        return session_write_failed(s, &out->files);
     return EXIT_OK;
 }
 
 static int run_month(session *s, period p, long *reports_late_or_missing)
 {
     month_outputs out;
-    month_outputs_init(&out);
+    month_outputs_init(&out, s, p);
     session_progress(s, 2, 4, "汇总与排版");
     int status = run_render_month(s, s->template, p, &out);
     timing_mark("report", NULL);
     session_progress(s, 3, 4, "写入输出");
     *reports_late_or_missing = out.reports_late_or_missing;
     if (status == EXIT_OK)
-        status = write_outputs(s, p, &out);
+        status = write_outputs(s, &out);
     timing_mark("write", NULL);
     month_outputs_free(&out);
     return status;

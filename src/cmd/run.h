@@ -8,13 +8,17 @@
 
 #include "cmd/session.h"
 
+/* The month's set of files (<output>/YYYY-MM/ once committed), with its five files at
+ * hand.  More may be added to files before run_render_month, which lists every file of
+ * the set in manifest.json. */
 typedef struct month_outputs {
-    buffer pdf, summary, rejects, manifest;
-    buffer data; /* data-YYYY-MM.xlsx */
+    outset files;
+    buffer *pdf, *summary, *rejects, *data, *manifest; /* data: data-YYYY-MM.xlsx */
     long reports_late_or_missing; /* of the month's expected reports */
 } month_outputs;
 
-void month_outputs_init(month_outputs *out);
+/* An empty set for month p, to be committed under s's output folder. */
+void month_outputs_init(month_outputs *out, session *s, period p);
 void month_outputs_free(month_outputs *out);
 
 /* Renders a PDF with template t in scope into pdf.  Errors join the session's printed

@@ -56,14 +56,14 @@ static int take_lock(session *s)
         setup_error(s, output, "无法创建输出文件夹：%s", strerror(errno));
         return EXIT_CANTCREAT;
     }
-    const char *path = arena_printf(&s->memory, "%s/.lock", output);
-    s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    /* The folder's own descriptor is locked: no file to delete from under a run. */
+    s->lock_fd = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (s->lock_fd < 0) {
-        setup_error(s, path, "无法打开锁文件：%s", strerror(errno));
+        setup_error(s, output, "无法打开输出文件夹：%s", strerror(errno));
         return EXIT_CANTCREAT;
     }
     if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-        setup_error(s, path, "%s", "另一个 bulletin 正在运行（输出文件夹已加锁），本次未做任何改动");
+        setup_error(s, output, "%s", "另一个 bulletin 正在运行（输出文件夹已加锁），本次未做任何改动");
         return EXIT_TEMPFAIL;
     }
     return EXIT_OK;
@@ -265,9 +265,13 @@ int session_cannot_write(session *s, const char *path, int error)
     return EXIT_CANTCREAT;
 }
 
-int session_write_failed(session *s, const outfile_batch *batch)
+int session_write_failed(session *s, const outset *set)
 {
-    return session_cannot_write(s, batch->failed_path, batch->error);
+    if (!set->placed)
+        return session_cannot_write(s, set->failed_path, set->error);
+    setup_error(s, set->failed_path, "新的输出文件已就位，但无法同步到磁盘：%s",
+                strerror(set->error));
+    return EXIT_CANTCREAT;
 }
 
 static void clear_progress(session *s)

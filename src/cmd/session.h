@@ -10,7 +10,7 @@
 #include "model/plan.h"
 #include "model/store.h"
 #include "render/bulletin.h"
-#include "report/outfile.h"
+#include "report/outset.h"
 
 typedef struct session {
     options options;
@@ -68,8 +68,9 @@ void session_progress(session *s, int step, int steps, const char *label);
 void session_checkpoint(void *context, const char *stage, const char *path);
 /* Creates an output folder; on failure reports it and returns -1. */
 int session_make_folder(session *s, const char *path);
-/* Reports a failed output batch; returns EXIT_CANTCREAT. */
-int session_write_failed(session *s, const outfile_batch *batch);
+/* Reports a failed commit of an output set, saying whether the old set or the new one is
+ * in place; returns EXIT_CANTCREAT. */
+int session_write_failed(session *s, const outset *set);
 /* Reports that path (NULL: the output folder) could not be written (errno error);
  * returns EXIT_CANTCREAT. */
 int session_cannot_write(session *s, const char *path, int error);

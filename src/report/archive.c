@@ -20,25 +20,20 @@
 
 void archive_init(archive *a, arena *memory)
 {
-    vec_init(&a->entries, sizeof(archive_entry));
+    outset_begin(&a->files, memory, NULL, NULL);
     vec_init(&a->sources, sizeof(archive_source));
     a->memory = memory;
 }
 
 void archive_free(archive *a)
 {
-    for (size_t i = 0; i < a->entries.count; i++)
-        buffer_free(&((archive_entry *)vec_at(&a->entries, i))->bytes);
-    vec_free(&a->entries);
+    outset_end(&a->files);
     vec_free(&a->sources);
 }
 
 buffer *archive_add(archive *a, const char *path)
 {
-    archive_entry *entry = vec_push(&a->entries);
-    entry->path = arena_strdup(a->memory, path);
-    buffer_init(&entry->bytes);
-    return &entry->bytes;
+    return outset_add(&a->files, path);
 }
 
 void archive_add_source(archive *a, const char *path, const unsigned char sha256[32])
@@ -88,9 +83,9 @@ static void write_entries(json_writer *w, const archive *a)
 {
     json_key(w, "files");
     json_begin_array(w);
-    for (size_t i = 0; i < a->entries.count; i++) {
-        const archive_entry *entry = vec_at(&a->entries, i);
-        if (strcmp(entry->path, "manifest.json") == 0)
+    for (size_t i = 0; i < a->files.files.count; i++) {
+        const outset_file *entry = *(outset_file **)vec_at(&a->files.files, i);
+        if (strcmp(entry->name, "manifest.json") == 0)
             continue;
         unsigned char digest[DIGEST_BYTES];
         char hex[DIGEST_HEX_BYTES];
@@ -98,7 +93,7 @@ static void write_entries(json_writer *w, const archive *a)
         digest_hex(digest, hex);
         json_begin_object(w);
         json_key(w, "path");
-        json_string(w, entry->path);
+        json_string(w, entry->name);
         json_key(w, "bytes");
         json_int(w, (int64_t)entry->bytes.length);
         json_key(w, "sha256");
@@ -167,106 +162,15 @@ void archive_versions(const char *parent, const char *name, arena *memory, const
 
 /* ---- writing ---- */
 
-typedef struct commit_state {
-    const archive *archive;
-    const char *temporary;
-    arena *memory;
-    outfile_checkpoint checkpoint;
-    void *checkpoint_context;
-    int error;
-    const char *failed_path;
-} commit_state;
-
-static int failed(commit_state *c, const char *path)
-{
-    c->error = errno ? errno : EIO;
-    c->failed_path = path;
-    return -1;
-}
-
-static void reach(const commit_state *c, const char *stage, const char *path)
-{
-    if (c->checkpoint)
-        c->checkpoint(c->checkpoint_context, stage, path);
-}
-
-/* Creates the sub-folders of a relative path inside the temporary folder. */
-static int make_parents(commit_state *c, const char *relative)
-{
-    for (const char *slash = strchr(relative, '/'); slash; slash = strchr(slash + 1, '/')) {
-        const char *folder = arena_printf(c->memory, "%s/%.*s", c->temporary,
-                                          (int)(slash - relative), relative);
-        if (mkdir(folder, 0777) != 0 && errno != EEXIST)
-            return failed(c, folder);
-    }
-    return 0;
-}
-
-static int write_entries_to_disk(commit_state *c)
-{
-    for (size_t i = 0; i < c->archive->entries.count; i++) {
-        const archive_entry *entry = vec_at(&c->archive->entries, i);
-        const char *path = arena_printf(c->memory, "%s/%s", c->temporary, entry->path);
-        if (make_parents(c, entry->path) != 0)
-            return -1;
-        if (outfile_write_new(path, entry->bytes.data ? entry->bytes.data : "",
-                              entry->bytes.length) != 0)
-            return failed(c, path);
-        reach(c, "staged", path);
-    }
-    for (size_t i = 0; i < c->archive->entries.count; i++) {
-        const archive_entry *entry = vec_at(&c->archive->entries, i);
-        const char *slash = strrchr(entry->path, '/');
-        if (!slash)
-            continue;
-        const char *folder = arena_printf(c->memory, "%s/%.*s", c->temporary,
-                                          (int)(slash - entry->path), entry->path);
-        if (outfile_sync_folder(folder) != 0)
-            return failed(c, folder);
-    }
-    if (outfile_sync_folder(c->temporary) != 0)
-        return failed(c, c->temporary);
-    return 0;
-}
-
-static int move_into_place(commit_state *c, const char *parent, const char *final)
-{
-    struct stat st;
-    if (lstat(final, &st) == 0) {
-        errno = EEXIST;
-        return failed(c, final);
-    }
-    reach(c, "renaming", final);
-    if (rename(c->temporary, final) != 0)
-        return failed(c, final);
-    reach(c, "renamed", final);
-    if (outfile_sync_folder(parent) != 0)
-        return failed(c, parent);
-    reach(c, "synced", parent);
-    return 0;
-}
-
-int archive_commit(const archive *a, const char *parent, const char *name,
+int archive_commit(archive *a, const char *parent, const char *name,
                    outfile_checkpoint checkpoint, void *checkpoint_context, int *error,
                    const char **failed_path)
 {
-    commit_state c = {.archive = a, .memory = a->memory, .checkpoint = checkpoint,
-                      .checkpoint_context = checkpoint_context};
-    outfile_remove_leftovers(parent, name);
-    char *temporary = arena_printf(a->memory, "%s/.%s.XXXXXX", parent, name);
-    int status = -1;
-    if (!mkdtemp(temporary)) {
-        failed(&c, arena_printf(a->memory, "%s/%s", parent, name));
-    } else {
-        c.temporary = temporary;
-        const char *final = arena_printf(a->memory, "%s/%s", parent, name);
-        status = write_entries_to_disk(&c);
-        if (status == 0)
-            status = move_into_place(&c, parent, final);
-    }
-    if (status != 0 && c.temporary)
-        outfile_remove_leftovers(parent, name);
-    *error = c.error;
-    *failed_path = c.failed_path;
+    outset_place(&a->files, parent, name);
+    a->files.checkpoint = checkpoint;
+    a->files.checkpoint_context = checkpoint_context;
+    int status = outset_commit(&a->files, OUTSET_NEW);
+    *error = a->files.error;
+    *failed_path = a->files.failed_path;
     return status;
 }

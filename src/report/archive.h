@@ -1,22 +1,17 @@
 /*
  * archive.h: the quarter's archive (outputs.md §5).  Its files are put together in
  * memory, listed with their SHA-256 in manifest.json, and written as a new folder in one
- * step: a temporary folder beside the final one, every file fsync'd, one rename.  An
- * archive that exists is never changed; verification re-hashes what the manifest lists.
+ * step (an outset committed as new: see outset.h).  An archive that exists is never
+ * changed; verification re-hashes what the manifest lists.
  */
 #ifndef BULLETIN_ARCHIVE_H
 #define BULLETIN_ARCHIVE_H
 
 #include "model/buffer.h"
 #include "model/diag.h"
-#include "report/outfile.h"
+#include "report/outset.h"
 
 #include <stdbool.h>
-
-typedef struct archive_entry {
-    const char *path; /* relative to the archive folder, '/'-separated: "data/projects.csv" */
-    buffer bytes;
-} archive_entry;
 
 /* What the archive was made from: the plan, the templates, the submission files. */
 typedef struct archive_source {
@@ -25,14 +20,14 @@ typedef struct archive_source {
 } archive_source;
 
 typedef struct archive {
-    vec entries; /* archive_entry, in the order added */
+    outset files; /* in the order added; names relative to the archive folder */
     vec sources; /* archive_source */
     arena *memory;
 } archive;
 
 void archive_init(archive *a, arena *memory);
 void archive_free(archive *a);
-/* Adds a file (path copied) and returns its empty buffer, valid until the next add. */
+/* Adds a file (path copied) and returns its empty buffer, valid until archive_free. */
 buffer *archive_add(archive *a, const char *path);
 /* Records a source with its hash. */
 void archive_add_source(archive *a, const char *path, const unsigned char sha256[32]);
@@ -55,13 +50,13 @@ bool archive_manifest_matches(const char *path, const char *fingerprint);
 void archive_versions(const char *parent, const char *name, arena *memory, const char **latest,
                       const char **next);
 
-/* Writes every entry into the new folder parent/name: first into a temporary folder
+/* Writes every file into the new folder parent/name: first into a temporary folder
  * parent/.name.XXXXXX (leftovers of killed runs of that name are removed first), each
  * file and folder fsync'd, then one rename and an fsync of parent.  checkpoint, if not
- * NULL, is called as for outfile ("staged" per file, "renaming", "renamed", "synced").
+ * NULL, is called as for outset ("staged" per file, "renaming", "renamed", "synced").
  * 0, or -1 with *error (errno) and *failed_path set; on a failure before the rename
  * nothing of the new folder remains and parent/name does not exist. */
-int archive_commit(const archive *a, const char *parent, const char *name,
+int archive_commit(archive *a, const char *parent, const char *name,
                    outfile_checkpoint checkpoint, void *checkpoint_context, int *error,
                    const char **failed_path);
 

@@ -1,6 +1,5 @@
 /*
- * outfile.c: staged, atomic writing of a run's outputs (see outfile.h): temporary file in
- * the same folder, write, fsync, then rename and fsync of the folder.
+ * outfile.c: the file-system steps of atomic output (see outfile.h).
  */
 #include "report/outfile.h"
 
@@ -8,41 +7,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-typedef struct staged_file {
-    const char *temporary;
-    const char *final;
-} staged_file;
-
-void outfile_begin(outfile_batch *batch, arena *memory)
-{
-    vec_init(&batch->staged, sizeof(staged_file));
-    batch->error = 0;
-    batch->failed_path = NULL;
-    batch->memory = memory;
-    batch->checkpoint = NULL;
-    batch->checkpoint_context = NULL;
-}
-
-static void checkpoint(const outfile_batch *batch, const char *stage, const char *path)
-{
-    if (batch->checkpoint)
-        batch->checkpoint(batch->checkpoint_context, stage, path);
-}
-
-static int fail(outfile_batch *batch, const char *path)
-{
-    if (!batch->error) {
-        batch->error = errno ? errno : EIO;
-        batch->failed_path = path;
-    }
-    return -1;
-}
 
 static int write_all(int fd, const void *bytes, size_t length)
 {
@@ -60,12 +30,6 @@ static int write_all(int fd, const void *bytes, size_t length)
         length -= (size_t)n;
     }
     return 0;
-}
-
-static char *folder_of(arena *a, const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? arena_strndup(a, path, (size_t)(slash - path) + (slash == path)) : ".";
 }
 
 /* True when entry is ".<name>.XXXXXX", a temporary name of name (mkstemp, mkdtemp). */
@@ -119,32 +83,6 @@ void outfile_remove_leftovers(const char *folder, const char *name)
     closedir(dir);
 }
 
-int outfile_stage(outfile_batch *batch, const char *path, const void *bytes, size_t length)
-{
-    if (batch->error)
-        return -1;
-    const char *folder = folder_of(batch->memory, path);
-    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    outfile_remove_leftovers(folder, name);
-    char *temporary = arena_printf(batch->memory, "%s/.%s.XXXXXX", folder, name);
-    int fd = mkstemp(temporary);
-    if (fd < 0)
-        return fail(batch, path);
-    staged_file *staged = vec_push(&batch->staged);
-    staged->temporary = temporary;
-    staged->final = arena_strdup(batch->memory, path);
-    if (fchmod(fd, 0644) != 0 || write_all(fd, bytes, length) != 0 || fsync(fd) != 0) {
-        int saved = errno;
-        close(fd);
-        errno = saved;
-        return fail(batch, path);
-    }
-    if (close(fd) != 0)
-        return fail(batch, path);
-    checkpoint(batch, "staged", path);
-    return 0;
-}
-
 int outfile_sync_folder(const char *folder)
 {
     int fd = open(folder, O_RDONLY | O_DIRECTORY);
@@ -153,51 +91,6 @@ int outfile_sync_folder(const char *folder)
     int status = fsync(fd);
     close(fd);
     return status;
-}
-
-int outfile_commit(outfile_batch *batch)
-{
-    if (batch->error) {
-        outfile_abort(batch);
-        return -1;
-    }
-    for (size_t i = 0; i < batch->staged.count; i++) {
-        staged_file *staged = vec_at(&batch->staged, i);
-        checkpoint(batch, "renaming", staged->final);
-        if (rename(staged->temporary, staged->final) != 0) {
-            fail(batch, staged->final);
-            outfile_abort(batch);
-            return -1;
-        }
-        staged->temporary = NULL;
-        checkpoint(batch, "renamed", staged->final);
-    }
-    const char *folder = NULL;
-    for (size_t i = 0; i < batch->staged.count; i++) {
-        staged_file *staged = vec_at(&batch->staged, i);
-        const char *next = folder_of(batch->memory, staged->final);
-        if (folder && strcmp(folder, next) == 0)
-            continue; /* the batch's files usually share one folder: sync it once */
-        folder = next;
-        if (outfile_sync_folder(folder) != 0) {
-            vec_free(&batch->staged);
-            return fail(batch, folder);
-        }
-    }
-    if (folder)
-        checkpoint(batch, "synced", folder);
-    vec_free(&batch->staged);
-    return 0;
-}
-
-void outfile_abort(outfile_batch *batch)
-{
-    for (size_t i = 0; i < batch->staged.count; i++) {
-        staged_file *staged = vec_at(&batch->staged, i);
-        if (staged->temporary)
-            unlink(staged->temporary);
-    }
-    vec_free(&batch->staged);
 }
 
 int outfile_make_folder(const char *path)
@@ -238,6 +131,38 @@ int outfile_write_new(const char *path, const void *bytes, size_t length)
         int saved = errno;
         unlink(path);
         errno = saved;
+        return -1;
+    }
+    return 0;
+}
+
+int outfile_read_whole(const char *path, size_t limit, buffer *out)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return -1;
+    size_t start = out->length;
+    struct stat st;
+    int error = fstat(fd, &st) != 0 ? errno : !S_ISREG(st.st_mode) ? EINVAL
+                                          : (uintmax_t)st.st_size > limit ? EFBIG : 0;
+    char block[65536];
+    while (!error) {
+        ssize_t n = read(fd, block, sizeof block);
+        if (n == 0)
+            break;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            error = errno;
+        else if (out->length - start + (size_t)n > limit)
+            error = EFBIG;
+        else
+            buffer_append(out, block, (size_t)n);
+    }
+    close(fd);
+    if (error) {
+        out->length = start;
+        errno = error;
         return -1;
     }
     return 0;
