@@ -226,6 +226,70 @@ START_TEST(a_character_no_font_has_is_a_warning_naming_it)
 }
 END_TEST
 
+/* libharu's page array holds 32,767 pages: one more is a clear error, not a crash. */
+START_TEST(past_libharus_page_limit_is_an_error)
+{
+    fixture f;
+    fixture_open(&f, "templates/monthly.xml");
+    canvas c;
+    canvas_init(&c, f.fonts, 595.28, 841.89, &f.memory, &f.diags);
+    for (int i = 0; i <= CANVAS_PAGE_LIMIT; i++)
+        canvas_add_page(&c);
+    buffer pdf;
+    buffer_init(&pdf);
+    ck_assert_int_eq(canvas_render(&c, &(canvas_info){0}, &pdf), CANVAS_TOO_LONG);
+    ck_assert_uint_eq(pdf.length, 0);
+    ck_assert_str_eq(diag_at(&f.diags, 0)->reason,
+                     "文档共 32768 页，超过 PDF 库 libharu 每个文件 32767 页的上限，未生成");
+    canvas_free(&c);
+    fixture_close(&f);
+}
+END_TEST
+
+/* Sizes that template.xsd lets through but no page can hold: 65 at load, with the line. */
+START_TEST(insane_sizes_are_refused_at_load)
+{
+    static const struct {
+        const char *from, *to;
+        int line;
+        const char *reason;
+    } cases[] = {
+        {"size=\"16\" leading=\"36\"", "size=\"9999\" leading=\"36\"", 17,
+         "模板无效：<style> 的 size=“9999”超出合理范围（4–100 磅）"},
+        {"width=\"210mm\" height=\"297mm\"", "width=\"1mm\" height=\"297mm\"", 14,
+         "模板无效：<page> 的 width=“1mm”超出合理范围（50–1000 毫米）"},
+        {"text-width=\"156mm\"", "text-width=\"0mm\"", 14,
+         "模板无效：<page> 的 text-width=“0mm”超出合理范围（30–1000 毫米）"},
+        {"left=\"28mm\"", "left=\"100mm\"", 14, "模板无效：left 加 text-width 超出了页面宽度"},
+        {"text-height=\"225mm\"", "text-height=\"55mm\"", 16,
+         "模板无效：行距的三倍超出了版心高度（text-height）"},
+    };
+    char *scratch = make_scratch_folder(), *path = NULL;
+    if (asprintf(&path, "%s/bounds.xml", scratch) < 0)
+        abort();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        command_result r = run_command("sed 's/%s/%s/' templates/monthly.xml >%s", cases[i].from,
+                                       cases[i].to, path);
+        ck_assert_int_eq(r.status, 0);
+        command_result_free(&r);
+        arena memory = {0};
+        diag_list diags;
+        diag_init(&diags, &memory);
+        bulletin_template *t = bulletin_template_load(path, "templates/template.xsd", &memory,
+                                                      &diags);
+        ck_assert_ptr_null(t);
+        ck_assert_int_eq(diag_at(&diags, 0)->line, cases[i].line);
+        ck_assert_str_eq(diag_at(&diags, 0)->reason, cases[i].reason);
+        diag_free(&diags);
+        arena_free(&memory);
+    }
+    command_result r = run_command("rm -rf %s", scratch);
+    command_result_free(&r);
+    free(path);
+    free(scratch);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("render");
@@ -235,6 +299,8 @@ int main(void)
     tcase_add_test(tc, the_body_sets_22_lines_of_28_characters);
     tcase_add_test(tc, a_character_no_font_has_is_a_warning_naming_it);
     tcase_add_test(tc, a_table_keeps_its_last_two_rows_together);
+    tcase_add_test(tc, past_libharus_page_limit_is_an_error);
+    tcase_add_test(tc, insane_sizes_are_refused_at_load);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

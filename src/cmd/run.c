@@ -16,6 +16,7 @@
 #include "model/digest.h"
 #include "render/bulletin.h"
 #include "report/databook.h"
+#include "render/canvas.h"
 #include "report/manifest.h"
 #include "report/rejects.h"
 #include "report/summary.h"
@@ -61,6 +62,8 @@ int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *sco
         diag_add(&s->setup_diags, DIAG_ERROR, s->options.output, 0, NULL, NULL,
                  "磁盘已满或超出文件大小限制，无法写入临时文件；原有输出文件未改动");
     diag_free(&render_diags);
+    if (status == CANVAS_TOO_LONG) /* too much data for one PDF: nothing can be written */
+        return EXIT_CANTCREAT;
     return status == 0 ? EXIT_OK : space ? EXIT_CANTCREAT : EXIT_DATAERR;
 }
 

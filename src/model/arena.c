@@ -4,11 +4,13 @@
  */
 #include "model/arena.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
 #define ARENA_ALIGN 16
@@ -19,10 +21,34 @@ struct arena_block {
     _Alignas(16) unsigned char data[];
 };
 
+static const char *outputs_note = "原有输出文件未改动";
+static void (*exhausted_cleanup)(void);
+
+void die_set_outputs_note(const char *note)
+{
+    outputs_note = note;
+}
+
+void die_set_cleanup(void (*cleanup)(void))
+{
+    exhausted_cleanup = cleanup;
+}
+
+_Noreturn void die_exhausted(int error)
+{
+    void (*cleanup)(void) = exhausted_cleanup;
+    exhausted_cleanup = NULL;
+    if (cleanup)
+        cleanup();
+    const char *what = error == EMFILE || error == ENFILE ? "可同时打开的文件数已达上限"
+                                                          : "内存不足";
+    fprintf(stderr, "bulletin: %s，运行中止；%s\n", what, outputs_note);
+    _exit(71); /* EX_OSERR */
+}
+
 _Noreturn void die_oom(void)
 {
-    fputs("bulletin: out of memory\n", stderr);
-    abort();
+    die_exhausted(ENOMEM);
 }
 
 void *arena_alloc(arena *a, size_t size)

@@ -35,7 +35,15 @@ void *vec_push(vec *v);
 void *vec_at(const vec *v, size_t index);
 void vec_free(vec *v);
 
-/* Aborts the program with a message: for out-of-memory and broken invariants only. */
+/* Ends the program when the system cannot give what a run needs: out of memory (die_oom)
+ * or out of descriptors (die_exhausted(EMFILE)).  Calls the cleanup, prints one Chinese
+ * line on standard error (what ran out, and the outputs note) and exits with status 71
+ * (EX_OSERR), never touching an output. */
 _Noreturn void die_oom(void);
+_Noreturn void die_exhausted(int error);
+/* What die_exhausted says of the outputs: "原有输出文件未改动" until a set is in place. */
+void die_set_outputs_note(const char *note);
+/* A function die_exhausted calls first (removing a half-written staging folder), or NULL. */
+void die_set_cleanup(void (*cleanup)(void));
 
 #endif

@@ -9,14 +9,13 @@
 #include "render/chart.h"
 #include "render/layout.h"
 #include "render/rowcap.h"
+#include "render/template_bounds.h"
 
 #include <libxml/tree.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MM (72.0 / 25.4)
 
 struct bulletin_template {
     xmlDocPtr doc;
@@ -51,7 +50,8 @@ bulletin_template *bulletin_template_load(const char *path, const char *schema_p
     if (!schema)
         return NULL;
     xmlDocPtr doc = xmlsafe_parse(bytes, length, path, "模板无效", diags);
-    if (doc && xmlsafe_validate(doc, schema, path, "模板无效", diags) != 0) {
+    if (doc && (xmlsafe_validate(doc, schema, path, "模板无效", diags) != 0 ||
+                template_check_bounds(doc, path, diags) != 0)) {
         xmlFreeDoc(doc);
         doc = NULL;
     }
@@ -93,13 +93,8 @@ static const char *attribute(walk *w, xmlNodePtr node, const char *name, const c
 static double number_attribute(walk *w, xmlNodePtr node, const char *name, double fallback)
 {
     const char *text = attribute(w, node, name, NULL);
-    if (!text)
-        return fallback;
-    char *end;
-    double value = strtod(text, &end);
-    if (strcmp(end, "mm") == 0)
-        value *= MM;
-    return value;
+    double value;
+    return text && template_number(text, &value) ? value : fallback;
 }
 
 /* Records the first problem of the template (with its line); later ones follow from it. */

@@ -6,6 +6,7 @@
 
 #include "model/text.h"
 
+#include <errno.h>
 #include <string.h>
 
 void canvas_init(canvas *c, fontset *fonts, double page_width, double page_height,
@@ -158,8 +159,14 @@ typedef struct pdf_errors {
     HPDF_STATUS detail;
 } pdf_errors;
 
+/* libharu's errors: its allocation failures end the run as every other's do (status 71,
+ * nothing written); any other is kept and fails the rendering. */
 static void on_pdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user_data)
 {
+    if (error == HPDF_FAILD_TO_ALLOC_MEM)
+        die_oom();
+    if (error == HPDF_FILE_OPEN_ERROR && (detail == EMFILE || detail == ENFILE))
+        die_exhausted((int)detail);
     pdf_errors *errors = user_data;
     if (!errors->first) {
         errors->first = error;
@@ -255,6 +262,12 @@ static void copy_out(HPDF_Doc pdf, buffer *out)
 
 int canvas_render(canvas *c, const canvas_info *info, buffer *out)
 {
+    if (c->pages.count > CANVAS_PAGE_LIMIT) {
+        diag_addf(c->diags, DIAG_ERROR, "", 0, NULL, NULL,
+                  "文档共 %zu 页，超过 PDF 库 libharu 每个文件 %d 页的上限，未生成", c->pages.count,
+                  CANVAS_PAGE_LIMIT);
+        return CANVAS_TOO_LONG;
+    }
     pdf_errors errors = {0, 0};
     HPDF_Doc pdf = HPDF_New(on_pdf_error, &errors);
     if (!pdf)
@@ -268,6 +281,10 @@ int canvas_render(canvas *c, const canvas_info *info, buffer *out)
     HPDF_Page *pages = arena_alloc(c->memory, (c->pages.count + 1) * sizeof *pages);
     for (size_t i = 0; status == 0 && i < c->pages.count; i++) {
         pages[i] = HPDF_AddPage(pdf);
+        if (!pages[i] || errors.first) {
+            status = -1; /* said below, by libharu's error */
+            break;
+        }
         HPDF_Page_SetWidth(pages[i], (HPDF_REAL)c->page_width);
         HPDF_Page_SetHeight(pages[i], (HPDF_REAL)c->page_height);
         const canvas_page *page = canvas_page_at(c, i);

@@ -7,11 +7,14 @@
 #include "render/fontset_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <hpdf_doc.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct font_face {
     const char *path;    /* canonical path */
@@ -165,7 +168,14 @@ static hb_blob_t *open_blob(const fontset *set, const char *path)
         if (strcmp(f->path, path) == 0)
             return hb_blob_reference(f->blob);
     }
-    return hb_blob_create_from_file_or_fail(path);
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return NULL; /* a FIFO or a device would block or never end */
+    errno = 0;
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob && (errno == ENOMEM || errno == EMFILE || errno == ENFILE))
+        die_exhausted(errno); /* the environment, not the font: no silent swap */
+    return blob;
 }
 
 /* The face for file (already resolved against the conf's folder), opened once; -1 with
@@ -339,8 +349,13 @@ static bool parse_conf(fontset *set, FILE *file, const char *conf_path, diag_lis
 
 fontset *fontset_open(const char *conf_path, diag_list *diags)
 {
-    FILE *file = fopen(conf_path, "r");
+    /* Non-blocking open and a regular file only: a FIFO named here must not hang. */
+    int fd = open(conf_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    FILE *file = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "r") : NULL;
     if (!file) {
+        if (fd >= 0)
+            close(fd);
         diag_add(diags, DIAG_ERROR, conf_path, 0, NULL, NULL, "无法读取字体配置文件");
         return NULL;
     }

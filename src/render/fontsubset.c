@@ -183,6 +183,8 @@ HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t 
     char path[PATH_MAX];
     *write_error = 0;
     if (!write_temp(ttf, path, sizeof path, reason, reason_size)) {
+        if (errno == EMFILE || errno == ENFILE || errno == ENOMEM)
+            die_exhausted(errno);
         *write_error = errno ? errno : EIO;
         return NULL;
     }

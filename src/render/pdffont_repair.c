@@ -10,9 +10,18 @@
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_version.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* This file writes into libharu's private structures (HPDF_FontAttr, HPDF_TTFontDefAttr,
+ * the ToUnicode stream) as 2.3.0 lays them out; another version may lay them out
+ * otherwise.  Check the repairs against it (tests/check_fontset.c proves the embedded
+ * glyphs and ToUnicode) before allowing it here. */
+#if !defined(HPDF_VERSION_ID) || HPDF_VERSION_ID != 20300
+#error "pdffont_repair.c is written for libharu 2.3.0 (HPDF_VERSION_ID 20300) only"
+#endif
 
 void pdffont_mark_all_glyphs(HPDF_Font font)
 {

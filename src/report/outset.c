@@ -68,6 +68,15 @@ static void reach(const outset *set, const char *stage, const char *path)
         set->checkpoint(set->checkpoint_context, stage, path);
 }
 
+/* The set whose staging folder exists, for die_exhausted's cleanup (one at a time). */
+static const outset *in_flight;
+
+static void remove_in_flight(void)
+{
+    if (in_flight)
+        outfile_remove_leftovers(in_flight->parent, in_flight->name);
+}
+
 /* Makes parent/.name.XXXXXX, mode 0777 less the umask as mkdir would give, after
  * removing the leftovers of killed runs. */
 static int make_staging(outset *set)
@@ -81,6 +90,8 @@ static int make_staging(outset *set)
     if (!mkdtemp(staging))
         return fail(set, arena_printf(set->memory, "%s/%s", set->parent, set->name));
     set->staging = staging;
+    in_flight = set;
+    die_set_cleanup(remove_in_flight);
     mode_t mask = umask(0);
     umask(mask);
     if (chmod(staging, 0777 & ~mask) != 0)
@@ -167,6 +178,7 @@ static int put_in_place(outset *set, outset_mode mode)
                   exists ? RENAME_EXCHANGE : RENAME_NOREPLACE) != 0)
         return fail(set, final);
     set->placed = true;
+    die_set_outputs_note("新的输出文件已就位");
     reach(set, "renamed", final);
     if (outfile_sync_folder(set->parent) != 0)
         return fail(set, set->parent);
@@ -187,6 +199,10 @@ void outset_end(outset *set)
     if (set->staging)
         outfile_remove_leftovers(set->parent, set->name); /* the old set, or a failed new one */
     set->staging = NULL;
+    if (in_flight == set) {
+        in_flight = NULL;
+        die_set_cleanup(NULL);
+    }
     for (size_t i = 0; i < set->files.count; i++)
         buffer_free(&(*(outset_file **)vec_at(&set->files, i))->bytes);
     vec_free(&set->files);
