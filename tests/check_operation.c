@@ -680,13 +680,19 @@ START_TEST(a_quarter_archived_twice_writes_nothing_the_second_time)
 }
 END_TEST
 
-START_TEST(a_tampered_archive_fails_verify_naming_the_file)
+/* The sample's quarter archived into output; the archive's folder, malloc'd. */
+static char *archive_sample_quarter(const char *output)
 {
-    char *output = make_scratch_folder();
     command_result r = run_quarter(output, "input", NULL);
     ck_assert_int_eq(r.status, 3);
     command_result_free(&r);
-    char *archived = path_join(output, "archive/2015-Q3");
+    return path_join(output, "archive/2015-Q3");
+}
+
+START_TEST(a_tampered_archive_fails_verify_naming_the_file)
+{
+    char *output = make_scratch_folder(), *archived = archive_sample_quarter(output);
+    command_result r;
     r = run_command("%s verify %s", bulletin_binary(), archived);
     ck_assert_int_eq(r.status, 0);
     ck_assert_str_eq(r.out, "");
@@ -730,6 +736,102 @@ START_TEST(a_tampered_archive_fails_verify_naming_the_file)
 }
 END_TEST
 
+/* The quarter archives a month's bulletin only when it is whole and current by that
+ * month's manifest.json; else it makes it again from the input, or refuses (65). */
+START_TEST(the_quarter_remakes_a_damaged_or_stale_month)
+{
+    char *scratch = make_scratch_folder(), *output = path_join(scratch, "out");
+    char *month = path_join(output, "2015-09/bulletin-2015-09.pdf");
+    char *archived = path_join(output, "archive/2015-Q3/bulletin-2015-09.pdf");
+    command_result r = run_month(output, EPOCH_OCT_2, NULL);
+    ck_assert_int_eq(r.status, 0);
+    command_result_free(&r);
+    static const char remade[] = "；月度通报已损坏或过期、按现有输入重新生成后归档：2015-09";
+    r = run_quarter(output, clean_input, NULL);
+    ck_assert_int_eq(r.status, 3); /* rows of July and August refused */
+    ck_assert_ptr_null(strstr(r.err, remade));
+    command_result_free(&r);
+    assert_same_bytes(archived, month); /* whole and current: archived as it is */
+    r = run_command("cp -r %s %s/stale && sed -i 's/,428.6,/,428.7,/' '%s/stale/2015-09/信息经济-项目.csv'"
+                    " && rm -r %s/archive",
+                    clean_input, scratch, scratch, output);
+    command_result_free(&r);
+    char *stale = path_join(scratch, "stale");
+    r = run_quarter(output, stale, NULL);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert_msg(strstr(r.err, remade) != NULL, "%s", r.err);
+    command_result_free(&r);
+    ck_assert(!same_bytes(archived, month));
+    r = run_command("truncate -s 1000 %s && rm -r %s/archive", month, output);
+    command_result_free(&r);
+    r = run_quarter(output, clean_input, NULL);
+    ck_assert_int_eq(r.status, 3);
+    ck_assert_msg(strstr(r.err, remade) != NULL, "%s", r.err);
+    command_result_free(&r);
+    r = run_command("%s verify %s/archive/2015-Q3 && cmp -s %s %s", bulletin_binary(), output,
+                    archived, month);
+    ck_assert_int_eq(r.status, 1); /* whole, and not the truncated file */
+    command_result_free(&r);
+    r = run_command("cp -r %s %s/gone && rm -r %s/gone/2015-09 %s/archive", clean_input, scratch,
+                    scratch, output);
+    command_result_free(&r);
+    char *gone = path_join(scratch, "gone");
+    r = run_quarter(output, gone, NULL);
+    ck_assert_int_eq(r.status, 65);
+    char *expected = NULL;
+    if (asprintf(&expected, "%s: 月度通报已损坏或与其 manifest.json 不符，且没有输入可重新生成；未归档\n",
+                 month) < 0)
+        abort();
+    ck_assert_str_eq(r.err, expected);
+    command_result_free(&r);
+    ck_assert_int_ne(access(archived, F_OK), 0);
+    free(expected);
+    free(gone);
+    free(stale);
+    free(archived);
+    free(month);
+    free(output);
+    remove_folder(scratch);
+}
+END_TEST
+
+/* verify reads the manifest as JSON (jansson): escapes are text like any other, and a
+ * path that leaves the archive, a duplicate key or a short hash is no manifest. */
+START_TEST(verify_reads_escapes_and_refuses_paths_outside)
+{
+    char *output = make_scratch_folder(), *archived = archive_sample_quarter(output);
+    command_result r;
+    /* sed's s|from|to| in the shell's single quotes: \\ is one backslash in the file */
+    static const struct {
+        const char *from, *to;
+        int status;
+    } cases[] = {
+        {"\"path\": \"rejects.csv\"", "\"path\": \"rej\\\\u0065cts.csv\"", 0},
+        {"\"path\": \"data/projects.csv\"", "\"path\": \"data\\\\/projects.csv\"", 0},
+        {"\"path\": \"rejects.csv\"", "\"path\": \"../2015-Q3/rejects.csv\"", 65},
+        {"\"path\": \"rejects.csv\"", "\"path\": \"data\\\\/..\\\\/rejects.csv\"", 65},
+        {"\"path\": \"rejects.csv\"", "\"path\": \"/etc/passwd\"", 65},
+        {"\"path\": \"rejects.csv\"", "\"path\": \"x\", \"path\": \"rejects.csv\"", 65},
+        {"\"sha256\": \"", "\"sha256\": \"0", 65},
+    };
+    char *manifest = path_join(archived, "manifest.json"), *kept = path_join(output, "kept");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        r = run_command("cp %s %s && sed -i 's|%s|%s|' %s && ! cmp -s %s %s; changed=$?; "
+                        "%s verify %s >/dev/null 2>&1; echo $changed $?; mv %s %s",
+                        manifest, kept, cases[i].from, cases[i].to, manifest, manifest, kept,
+                        bulletin_binary(), archived, kept, manifest);
+        char expected[16];
+        snprintf(expected, sizeof expected, "0 %d\n", cases[i].status);
+        ck_assert_msg(strcmp(r.out, expected) == 0, "case %zu: %s", i, r.out);
+        command_result_free(&r);
+    }
+    free(manifest);
+    free(kept);
+    free(archived);
+    remove_folder(output);
+}
+END_TEST
+
 int main(void)
 {
     make_clean_input();
@@ -759,6 +861,8 @@ int main(void)
     tcase_add_test(quarter, the_quarter_archive_holds_report_bulletins_and_data);
     tcase_add_test(quarter, a_quarter_archived_twice_writes_nothing_the_second_time);
     tcase_add_test(quarter, a_tampered_archive_fails_verify_naming_the_file);
+    tcase_add_test(quarter, verify_reads_escapes_and_refuses_paths_outside);
+    tcase_add_test(quarter, the_quarter_remakes_a_damaged_or_stale_month);
     suite_add_tcase(suite, quarter);
     return run_suite(suite);
 }

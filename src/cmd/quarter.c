@@ -1,7 +1,8 @@
 /*
  * quarter.c: `bulletin quarter`: the quarterly report and the quarter's archive
  * (outputs.md §5).  Everything is made in memory first: report-YYYY-Qn.pdf, the three
- * monthly bulletins (copied from <output>/YYYY-MM/, made again where missing), data/,
+ * monthly bulletins (copied from <output>/YYYY-MM/ when whole and current by its
+ * manifest.json, made again where missing, damaged or stale), data/,
  * rejects.csv and manifest.json; then written as a new folder <output>/archive/YYYY-Qn
  * (or .2, .3 … when an archive with other inputs exists) in one rename.
  */
@@ -15,6 +16,7 @@
 #include "model/digest.h"
 #include "report/archive.h"
 #include "report/datacsv.h"
+#include "report/monthcheck.h"
 #include "report/rejects.h"
 
 #include <errno.h>
@@ -125,46 +127,65 @@ static bool month_has_input(const session *s, period month)
     return false;
 }
 
-/* Adds the month's file as `bulletin run` wrote it; false when there is none. */
-static bool add_existing(session *s, const char *month, const char *file, archive *a)
-{
-    buffer existing;
-    buffer_init(&existing);
-    if (outfile_read_whole(arena_printf(&s->memory, "%s/%s/%s", s->options.output, month, file),
-                           OUTFILE_READ_LIMIT, &existing) != 0) {
-        buffer_free(&existing);
-        return false;
-    }
-    *archive_add(a, file) = existing; /* the archive owns the bytes now */
-    return true;
-}
-
+/* The month's bulletin and data workbook go into the archive as `bulletin run` wrote
+ * them when whole and current by the month's manifest.json (checked against the month's
+ * own input and plan); else they are made again from that input (named in the status-3
+ * line), or, with no input, the quarter stops (65). */
 int quarter_add_month_bulletin(session *s, period month, archive *a, quarter_notes *notes)
 {
     char name[16];
     period_format(month, name);
-    const char *file = arena_printf(&s->memory, "bulletin-%s.pdf", name);
-    const char *data = arena_printf(&s->memory, "data-%s.xlsx", name);
-    bool has_pdf = add_existing(s, name, file, a), has_data = add_existing(s, name, data, a);
-    if (has_pdf && has_data)
-        return EXIT_OK;
-    if (!month_has_input(s, month)) {
-        if (!has_pdf)
-            append_name(&notes->missing_months, name);
-        return EXIT_OK;
-    }
+    const char *folder = arena_printf(&s->memory, "%s/%s", s->options.output, name);
+    const char *files[2] = {arena_printf(&s->memory, "bulletin-%s.pdf", name),
+                            arena_printf(&s->memory, "data-%s.xlsx", name)};
+    bool input = month_has_input(s, month);
     session month_session; /* the month's own input, as `run` reads it */
     session_open_child(&month_session, s, "templates/monthly.xml");
-    month_outputs made;
-    month_outputs_init(&made, &month_session, month);
-    int status = session_load(&month_session, month);
-    if (status == EXIT_OK)
+    int status = input ? session_load(&month_session, month) : EXIT_OK;
+    if (status != EXIT_OK)
+        return session_close(&month_session, status);
+    const session *basis = input ? &month_session : s;
+    unsigned char plan_sha256[32];
+    digest_file(basis->plan_path, plan_sha256);
+    buffer kept[2];
+    month_state states[2];
+    bool broken = false;
+    for (int i = 0; i < 2; i++) {
+        buffer_init(&kept[i]);
+        states[i] = month_check(folder, files[i], month, &basis->store, plan_sha256, &s->memory,
+                                &kept[i]);
+        broken = broken || states[i] == MONTH_DAMAGED || states[i] == MONTH_STALE;
+    }
+    if (broken && !input) {
+        int bad = states[0] == MONTH_DAMAGED || states[0] == MONTH_STALE ? 0 : 1;
+        diag_addf(&s->setup_diags, DIAG_ERROR, arena_printf(&s->memory, "%s/%s", folder, files[bad]),
+                  0, NULL, NULL, "月度%s%s，且没有输入可重新生成；未归档",
+                  bad == 0 ? "通报" : "数据工作簿",
+                  states[bad] == MONTH_STALE ? "与现有计划或输入不符" : "已损坏或与其 manifest.json 不符");
+        status = EXIT_DATAERR;
+    } else if (!input || (states[0] == MONTH_KEPT && states[1] == MONTH_KEPT)) {
+        if (states[0] != MONTH_KEPT)
+            append_name(&notes->missing_months, name);
+        for (int i = 0; i < 2; i++)
+            if (states[i] == MONTH_KEPT) {
+                *archive_add(a, files[i]) = kept[i]; /* the archive owns the bytes now */
+                buffer_init(&kept[i]);
+            }
+    } else {
+        if (broken)
+            append_name(&notes->remade_months, name);
+        month_outputs made;
+        month_outputs_init(&made, &month_session, month);
         status = run_render_month(&month_session, month_session.template, month, &made);
-    if (status == EXIT_OK && !has_pdf)
-        buffer_append(archive_add(a, file), made.pdf->data, made.pdf->length);
-    if (status == EXIT_OK && !has_data)
-        buffer_append(archive_add(a, data), made.data->data, made.data->length);
-    month_outputs_free(&made);
+        const buffer *fresh[2] = {made.pdf, made.data};
+        for (int i = 0; i < 2 && status == EXIT_OK; i++)
+            buffer_append(archive_add(a, files[i]), states[i] == MONTH_KEPT ? kept[i].data
+                                                                            : fresh[i]->data,
+                          states[i] == MONTH_KEPT ? kept[i].length : fresh[i]->length);
+        month_outputs_free(&made);
+    }
+    buffer_free(&kept[0]);
+    buffer_free(&kept[1]);
     return session_close(&month_session, status);
 }
 
@@ -274,7 +295,8 @@ int quarter_write_archive(session *s, const char *name, archive *a, const char *
     char fingerprint[65];
     archive_fingerprint(a, PROGRAM, name, fingerprint);
     if (latest && archive_manifest_matches(
-                      arena_printf(&s->memory, "%s/%s/manifest.json", parent, latest), fingerprint)) {
+                      arena_printf(&s->memory, "%s/%s/manifest.json", parent, latest), fingerprint,
+                      &s->memory)) {
         *where = arena_printf(&s->memory, "%s/%s", parent, latest);
         if (s->options.verbose)
             printf("%s：输入未变，未写入任何文件\n", *where);
@@ -340,7 +362,8 @@ static int quarter_outcome(session *s, period q, const char *where, bool written
     check_submissions(s, q, notes);
     quarter_count_rows(s, q, notes);
     if (!notes->rows.rejected && !notes->warnings && !notes->missing_offices.length &&
-        !notes->late_offices.length && !notes->missing_months.length)
+        !notes->late_offices.length && !notes->missing_months.length &&
+        !notes->remade_months.length)
         return EXIT_OK;
     char name[16];
     buffer line;
@@ -354,6 +377,9 @@ static int quarter_outcome(session *s, period q, const char *where, bool written
         buffer_printf(&line, "；季度事项逾期报送：%s", notes->late_offices.data);
     if (notes->missing_months.length)
         buffer_printf(&line, "；无输入、未收入通报的月份：%s", notes->missing_months.data);
+    if (notes->remade_months.length)
+        buffer_printf(&line, "；月度通报已损坏或过期、按现有输入重新生成后归档：%s",
+                      notes->remade_months.data);
     buffer_printf(&line, "（详见 %s/rejects.csv）", where);
     session_say(s, "%s", line.data);
     buffer_free(&line);
@@ -366,6 +392,7 @@ void quarter_notes_init(quarter_notes *notes)
     buffer_init(&notes->missing_offices);
     buffer_init(&notes->late_offices);
     buffer_init(&notes->missing_months);
+    buffer_init(&notes->remade_months);
 }
 
 void quarter_notes_free(quarter_notes *notes)
@@ -373,6 +400,7 @@ void quarter_notes_free(quarter_notes *notes)
     buffer_free(&notes->missing_offices);
     buffer_free(&notes->late_offices);
     buffer_free(&notes->missing_months);
+    buffer_free(&notes->remade_months);
 }
 
 int quarter_make(session *s, period q)

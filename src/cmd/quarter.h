@@ -16,6 +16,7 @@ typedef struct quarter_notes {
     buffer missing_offices;  /* offices that sent no quarterly items */
     buffer late_offices;     /* offices that sent them after the due day */
     buffer missing_months;   /* months with neither a bulletin nor input */
+    buffer remade_months;    /* months whose bulletin was damaged or stale, made again */
     row_counts rows;         /* of the span's files */
     long warnings;           /* of rejects.csv: warned rows, 合计 rows that disagree … */
 } quarter_notes;

@@ -144,6 +144,8 @@ static void parser_reason(const xmlError *e, char *out, size_t capacity)
 
 static void sink_error(error_sink *sink, const xmlError *error)
 {
+    if (error->code == XML_ERR_NO_MEMORY)
+        die_oom(); /* the machine's problem, not the file's */
     if (error->level < XML_ERR_ERROR)
         return;
     if (error->domain == XML_FROM_PARSER || error->domain == XML_FROM_IO ||
@@ -312,9 +314,12 @@ xmlDocPtr xmlsafe_parse_encoded(const char *bytes, size_t length, const char *en
     ctxt->_private = &sink;
     ctxt->sax->serror = parser_error;
     ctxt->sax->internalSubset = refuse_doctype;
+    errno = 0;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)length, path, encoding,
                                       XML_PARSE_NONET | XML_PARSE_BIG_LINES);
     xmlFreeParserCtxt(ctxt);
+    if (errno == ENOMEM)
+        die_oom(); /* libxml2 drops some values silently when an allocation fails */
     if (doc && (doc->intSubset || doc->extSubset))
         sink_note(&sink, 0, "不允许文档类型声明（<!DOCTYPE>），以免读取外部实体");
     if (!sink.seen && (!doc || !xmlDocGetRootElement(doc)))
@@ -382,8 +387,11 @@ int xmlsafe_validate(xmlDocPtr doc, const xmlsafe_schema *schema, const char *pa
         die_oom();
     error_sink sink = {0};
     xmlSchemaSetValidStructuredErrors(validator, schema_error, &sink);
+    errno = 0;
     int status = xmlSchemaValidateDoc(validator, doc);
     xmlSchemaFreeValidCtxt(validator);
+    if (errno == ENOMEM)
+        die_oom();
     if (status == 0 && !sink.seen)
         return 0;
     if (!sink.seen)

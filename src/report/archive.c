@@ -7,16 +7,10 @@
 
 #include "model/digest.h"
 #include "report/json.h"
+#include "report/manifest_read.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-#define MANIFEST_LIMIT (16 << 20)
 
 void archive_init(archive *a, arena *memory)
 {
@@ -125,22 +119,13 @@ void archive_write_manifest(const archive *a, const char *program, const char *q
     json_finish(&w);
 }
 
-bool archive_manifest_matches(const char *path, const char *fingerprint)
+bool archive_manifest_matches(const char *path, const char *fingerprint, arena *memory)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char *text = malloc(MANIFEST_LIMIT + 1);
-    if (!text)
-        die_oom();
-    size_t length = fread(text, 1, MANIFEST_LIMIT, f);
-    fclose(f);
-    text[length] = '\0';
-    char wanted[128];
-    snprintf(wanted, sizeof wanted, "\"inputs_sha256\": \"%s\"", fingerprint);
-    bool found = strstr(text, wanted) != NULL;
-    free(text);
-    return found;
+    manifest_listing listing;
+    bool same = manifest_read(path, "files", memory, &listing) == 0 &&
+                strcmp(listing.inputs_sha256, fingerprint) == 0;
+    manifest_listing_free(&listing);
+    return same;
 }
 
 void archive_versions(const char *parent, const char *name, arena *memory, const char **latest,

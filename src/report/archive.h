@@ -42,7 +42,7 @@ void archive_fingerprint(const archive *a, const char *program, const char *quar
 void archive_write_manifest(const archive *a, const char *program, const char *quarter,
                             const char *made, buffer *out);
 /* True when the manifest at path exists and carries the given fingerprint. */
-bool archive_manifest_matches(const char *path, const char *fingerprint);
+bool archive_manifest_matches(const char *path, const char *fingerprint, arena *memory);
 
 /* The versions of an archive are parent/name, parent/name.2, parent/name.3 …, made in
  * that order.  Sets *latest to the newest that exists (NULL when none) and *next to the
