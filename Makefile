@@ -3,6 +3,7 @@
 #   make run     install missing Debian packages (as root), build, make the sample bulletin
 #   make check   install missing Debian packages (as root), build, run every test twice:
 #                once plainly, once under AddressSanitizer + UBSan
+#   make check-oom [OOM_STRIDE=1]   fail every allocation of a sample run in turn
 #   make bench   every figure of docs/performance.md (stage times, MB/s, peak RSS, pages,
 #                100 bulletins on two cores, ReportLab beside it) in one run, under 5 minutes
 #   make fuzz [FUZZ_SECONDS=60]   build the libFuzzer harnesses of tests/fuzz with clang
@@ -47,6 +48,8 @@ TESTS    := $(TESTS_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(filter-out $(TESTS_SRC),$(wildcard tests/*.c))
 
 
+
+.PHONY: check-oom
 .PHONY: all run check test deps bench clean sample docs install uninstall fuzz fuzz-build FORCE
 .DEFAULT_GOAL := all
 
@@ -67,9 +70,23 @@ check: deps
 	    SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
 # Runs every test program of $(BUILD); each exits non-zero on failure.
-test: $(BUILD)/bulletin $(TESTS)
+test: $(BUILD)/bulletin $(TESTS) $(BUILD)/inject.so
 	@set -e; for t in $(TESTS); do \
-	    BULLETIN_BIN=$(BUILD)/bulletin CK_VERBOSITY=minimal $$t; done
+	    BULLETIN_BIN=$(BUILD)/bulletin BULLETIN_INJECT_LIBRARY=$(BUILD)/inject.so \
+	    CK_VERBOSITY=minimal $$t; done
+
+# Fails every allocation of a sample run in turn, each in its own run (hours: see README).
+check-oom: $(BUILD)/bulletin $(BUILD)/tests/check_faults $(BUILD)/inject.so
+	BULLETIN_OOM_STRIDE=$(OOM_STRIDE) BULLETIN_BIN=$(BUILD)/bulletin CK_FORK=no \
+	    BULLETIN_INJECT_LIBRARY=$(BUILD)/inject.so $(BUILD)/tests/check_faults
+OOM_STRIDE ?= 1
+
+# The fault injector of tests/check_faults.c, preloaded into the program; it replaces
+# the allocator only in the plain build (ASan brings its own).
+$(BUILD)/inject.so: tests/inject/inject.c
+	@mkdir -p $(BUILD)
+	@echo "  CC  $<"
+	@$(CC) -std=c11 -O1 $(WARN) -shared -fPIC $(if $(SANITIZE),,-DINJECT_ALLOC) -o $@ $< -ldl
 
 bench: all
 	@sh tools/deps.sh bench

@@ -409,7 +409,6 @@ int main(void)
     Suite *suite = suite_create("linebreak");
     TCase *tc = tcase_create("linebreak");
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60); /* every assertion is a message to the runner: slow under ASan */
     tcase_add_test(tc, breaks_between_han);
     tcase_add_test(tc, closing_mark_pulls_previous_char_down);
     tcase_add_test(tc, closing_mark_hangs_half_width);

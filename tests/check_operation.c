@@ -95,19 +95,9 @@ static char *listing(const char *folder)
     return r.out;
 }
 
-static bool same_bytes(const char *a, const char *b)
-{
-    size_t length_a = 0, length_b = 0;
-    char *bytes_a = read_whole_file(a, &length_a), *bytes_b = read_whole_file(b, &length_b);
-    bool same = bytes_a && bytes_b && length_a == length_b && !memcmp(bytes_a, bytes_b, length_a);
-    free(bytes_a);
-    free(bytes_b);
-    return same;
-}
-
 static void assert_same_bytes(const char *a, const char *b)
 {
-    ck_assert_msg(same_bytes(a, b), "%s and %s differ", a, b);
+    ck_assert_msg(same_file_bytes(a, b), "%s and %s differ", a, b);
 }
 
 static const char *const month_files[] = {"bulletin-2015-09.pdf", "summary.json", "rejects.csv",
@@ -128,8 +118,8 @@ static void assert_month_is(const char *folder, const char *one, const char *oth
 {
     for (size_t i = 0; i < sizeof month_files / sizeof *month_files; i++) {
         char *path = month_file(folder, i), *a = month_file(one, i), *b = month_file(other, i);
-        ck_assert_msg(same_bytes(path, a) || same_bytes(path, b), "%s: %s is not whole", when,
-                      path);
+        ck_assert_msg(same_file_bytes(path, a) || same_file_bytes(path, b), "%s: %s is not whole",
+                      when, path);
         free(path);
         free(a);
         free(b);
@@ -761,7 +751,7 @@ START_TEST(the_quarter_remakes_a_damaged_or_stale_month)
     ck_assert_int_eq(r.status, 3);
     ck_assert_msg(strstr(r.err, remade) != NULL, "%s", r.err);
     command_result_free(&r);
-    ck_assert(!same_bytes(archived, month));
+    ck_assert(!same_file_bytes(archived, month));
     r = run_command("truncate -s 1000 %s && rm -r %s/archive", month, output);
     command_result_free(&r);
     r = run_quarter(output, clean_input, NULL);

@@ -133,3 +133,13 @@ void load_sample_plan(arena *memory, plan *out)
                   diags.items.count ? diag_at(&diags, 0)->reason : "");
     diag_free(&diags);
 }
+
+bool same_file_bytes(const char *a, const char *b)
+{
+    size_t length_a = 0, length_b = 0;
+    char *bytes_a = read_whole_file(a, &length_a), *bytes_b = read_whole_file(b, &length_b);
+    bool same = bytes_a && bytes_b && length_a == length_b && !memcmp(bytes_a, bytes_b, length_a);
+    free(bytes_a);
+    free(bytes_b);
+    return same;
+}

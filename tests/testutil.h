@@ -5,6 +5,7 @@
 #ifndef BULLETIN_TESTUTIL_H
 #define BULLETIN_TESTUTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct command_result {
@@ -20,6 +21,9 @@ void command_result_free(command_result *r);
 
 /* The bytes of a file, malloc'd and NUL-terminated, or NULL; *length gets the size. */
 char *read_whole_file(const char *path, size_t *length);
+
+/* True when both files can be read and hold the same bytes. */
+bool same_file_bytes(const char *a, const char *b);
 
 /* A new empty folder under $TMPDIR (or /tmp), malloc'd path. */
 char *make_scratch_folder(void);

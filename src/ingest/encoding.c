@@ -38,6 +38,8 @@ void encoding_init(encoding_decoder *d, encoding_id id, bool bom)
     if (id != ENCODING_GB18030)
         return;
     iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1 && errno == ENOMEM)
+        die_oom(); /* not a file in no encoding */
     if (cd == (iconv_t)-1)
         d->iconv_failed = true;
     else

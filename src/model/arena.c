@@ -51,6 +51,30 @@ _Noreturn void die_oom(void)
     die_exhausted(ENOMEM);
 }
 
+void *die_malloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        die_oom();
+    return p;
+}
+
+void *die_realloc(void *pointer, size_t size)
+{
+    void *p = realloc(pointer, size ? size : 1);
+    if (!p)
+        die_oom();
+    return p;
+}
+
+char *die_strdup(const char *text)
+{
+    char *copy = strdup(text);
+    if (!copy)
+        die_oom();
+    return copy;
+}
+
 void *arena_alloc(arena *a, size_t size)
 {
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);

@@ -41,6 +41,14 @@ void vec_free(vec *v);
  * (EX_OSERR), never touching an output. */
 _Noreturn void die_oom(void);
 _Noreturn void die_exhausted(int error);
+/* malloc, realloc and strdup that never return NULL for want of memory: they die_oom.
+ * Given to the libraries that take an allocator (libxml2, libharu, jansson), so that their
+ * allocation failures end the run as the program's own do, instead of coming back as a
+ * parse error, a missing value or a crash. */
+void *die_malloc(size_t size);
+void *die_realloc(void *pointer, size_t size);
+char *die_strdup(const char *text);
+
 /* What die_exhausted says of the outputs: "原有输出文件未改动" until a set is in place. */
 void die_set_outputs_note(const char *note);
 /* A function die_exhausted calls first (removing a half-written staging folder), or NULL. */

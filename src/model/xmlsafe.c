@@ -212,6 +212,7 @@ static void drop_generic(void *user, const char *format, ...)
 
 void xmlsafe_init(void)
 {
+    xmlMemSetup(free, die_malloc, die_realloc, die_strdup); /* before libxml2 allocates */
     xmlInitParser();
     xmlSetExternalEntityLoader(refuse_entity);
     xmlThrDefSubstituteEntitiesDefaultValue(0);
@@ -352,8 +353,11 @@ xmlsafe_schema *xmlsafe_schema_load(const char *path, arena *a, diag_list *diags
         die_oom();
     error_sink sink = {0};
     xmlSchemaSetParserStructuredErrors(parser, schema_error, &sink);
+    errno = 0;
     xmlSchemaPtr compiled = xmlSchemaParse(parser);
     xmlSchemaFreeParserCtxt(parser);
+    if (errno == ENOMEM)
+        die_oom();
     if (!compiled || sink.seen) {
         if (!sink.seen)
             sink_note(&sink, 0, "无法编译");

@@ -7,6 +7,7 @@
 #include "model/text.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 void canvas_init(canvas *c, fontset *fonts, double page_width, double page_height,
@@ -174,6 +175,18 @@ static void on_pdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user_data)
     }
 }
 
+/* libharu allocates through these: a failure ends the run (die_oom), never a NULL that
+ * libharu would pass on. */
+static void *pdf_alloc(HPDF_UINT size)
+{
+    return die_malloc(size);
+}
+
+static void pdf_free(void *pointer)
+{
+    free(pointer);
+}
+
 static void draw_text(canvas *c, HPDF_Page page, const canvas_op *op)
 {
     HPDF_Page_BeginText(page);
@@ -269,7 +282,7 @@ int canvas_render(canvas *c, const canvas_info *info, buffer *out)
         return CANVAS_TOO_LONG;
     }
     pdf_errors errors = {0, 0};
-    HPDF_Doc pdf = HPDF_New(on_pdf_error, &errors);
+    HPDF_Doc pdf = HPDF_NewEx(on_pdf_error, pdf_alloc, pdf_free, 0, &errors);
     if (!pdf)
         die_oom();
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);

@@ -196,7 +196,10 @@ static int add_face(fontset *set, const char *file, unsigned index, const char *
         warn_skip(at, written, "字体文件不存在或不可读");
         return -1;
     }
+    errno = 0;
     unsigned faces = hb_face_count(blob);
+    if (errno == ENOMEM)
+        die_oom();
     if (index >= faces) {
         hb_blob_destroy(blob);
         warn_skip(at, written, faces == 0 ? "不是字体文件" : "字体文件里没有这个序号的字体");
@@ -204,6 +207,8 @@ static int add_face(fontset *set, const char *file, unsigned index, const char *
     }
     hb_face_t *face = hb_face_create(blob, index);
     const char *reason = unusable_reason(face);
+    if (errno == ENOMEM)
+        die_oom(); /* not "no such font": no silent swap to the next of the chain */
     if (reason) {
         hb_face_destroy(face);
         hb_blob_destroy(blob);
@@ -221,6 +226,9 @@ static int add_face(fontset *set, const char *file, unsigned index, const char *
         .used = hb_set_create(),
         .embedded = hb_set_create(),
     };
+    if (entry.font == hb_font_get_empty() || !hb_set_allocation_successful(entry.used) ||
+        !hb_set_allocation_successful(entry.embedded))
+        die_oom(); /* HarfBuzz's empty objects stand for its allocation failures */
     choose_ps_name(set, face, entry.ps_name);
     *(font_face *)vec_push(&set->faces) = entry;
     return (int)set->faces.count - 1;
@@ -440,8 +448,12 @@ int fontset_face_for(fontset *set, font_role role, uint32_t cp)
         return -1;
     face_choice *memo = &set->memo[role][cp % CHOICE_MEMO];
     if (memo->key != cp + 1) {
+        errno = 0;
+        int face = first_face_drawing(set, role, cp);
+        if (errno == ENOMEM)
+            die_oom(); /* HarfBuzz reads a table lazily and says "no glyph" when it cannot */
         memo->key = cp + 1;
-        memo->face = first_face_drawing(set, role, cp);
+        memo->face = face;
     }
     return memo->face;
 }
@@ -460,9 +472,13 @@ int fontset_advance(const fontset *set, int face, uint32_t cp)
     if (!f)
         return 0;
     hb_codepoint_t glyph = 0;
+    errno = 0;
     if (!hb_font_get_nominal_glyph(f->font, cp, &glyph))
         glyph = 0;
-    return thousandths(f, hb_font_get_glyph_h_advance(f->font, glyph));
+    int advance = thousandths(f, hb_font_get_glyph_h_advance(f->font, glyph));
+    if (errno == ENOMEM)
+        die_oom();
+    return advance;
 }
 
 int fontset_ascender(const fontset *set, int face)
@@ -486,8 +502,11 @@ int fontset_descender(const fontset *set, int face)
 void fontset_use(fontset *set, int face, uint32_t cp)
 {
     font_face *f = face_at(set, face);
-    if (f && in_bmp(cp))
+    if (f && in_bmp(cp)) {
         hb_set_add(f->used, cp);
+        if (!hb_set_allocation_successful(f->used))
+            die_oom(); /* a character left out of the subset would be drawn blank */
+    }
 }
 
 /* ---- pass 2: embedding and repairs ------------------------------------------------ */
@@ -500,7 +519,10 @@ static int embed_face(font_face *f, HPDF_Doc pdf, diag_list *diags)
                   "文档里已有同名字体（每个文档只能嵌入一次字体集）");
         return -1;
     }
+    errno = 0;
     hb_blob_t *subset = font_subset(f->face, f->used, f->ps_name);
+    if (!subset && errno == ENOMEM)
+        die_oom();
     if (!subset) {
         diag_add(diags, DIAG_ERROR, f->written, 0, NULL, NULL, "HarfBuzz 无法为该字体生成子集");
         return -1;

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MANIFEST_LIMIT ((size_t)16 << 20)
@@ -79,12 +80,11 @@ int manifest_read(const char *path, const char *files_key, arena *memory, manife
         errno = error;
         return error == EFBIG ? 1 : -1;
     }
+    json_set_alloc_funcs(die_malloc, free); /* an allocation failure is 71, not "no manifest" */
     json_error_t error;
     json_t *root = json_loadb(text.data ? text.data : "", text.length, JSON_REJECT_DUPLICATES,
                               &error);
     buffer_free(&text);
-    if (!root && json_error_code(&error) == json_error_out_of_memory)
-        die_oom();
     bool ok = root && read_listing(root, files_key, memory, out);
     json_decref(root);
     return ok ? 0 : 1;

@@ -141,7 +141,8 @@ static int stage_files(outset *set)
                           : make_parents(set, file->name) != 0 ||
                                 outfile_write_new(path, file->bytes.data ? file->bytes.data : "",
                                                   file->bytes.length) != 0)
-            return fail(set, path);
+            return fail(set, arena_printf(set->memory, "%s/%s/%s", set->parent, set->name,
+                                          file->name)); /* as the operator knows it */
         reach(set, "staged", path);
     }
     const char *synced = NULL;
