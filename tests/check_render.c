@@ -176,16 +176,23 @@ static int page_of_text(const canvas *c, const char *text)
     return -1;
 }
 
+/* The sample's fonts on an A4 canvas whose text area is 400 × 200 pt, 80 pt from the left
+ * and 100 pt from the top. */
+static void open_small_text_area(fixture *f, canvas *c, layout *l)
+{
+    fixture_open(f, "templates/monthly.xml");
+    canvas_init(c, f->fonts, 595.28, 841.89, &f->memory, &f->diags);
+    layout_geometry geometry = {595.28, 841.89, 80, 100, 400, 200, 20};
+    layout_init(l, c, &geometry);
+}
+
 /* A table never splits inside a row and never leaves its last row alone on a page. */
 START_TEST(a_table_keeps_its_last_two_rows_together)
 {
     fixture f;
-    fixture_open(&f, "templates/monthly.xml");
     canvas c;
-    canvas_init(&c, f.fonts, 595.28, 841.89, &f.memory, &f.diags);
-    layout_geometry geometry = {595.28, 841.89, 80, 100, 400, 200, 20};
     layout l;
-    layout_init(&l, &c, &geometry);
+    open_small_text_area(&f, &c, &l);
     layout_style style = {.role = ROLE_TABLE, .size = 10, .leading = 20};
     const layout_column columns[] = {{"项目", 1, ALIGN_LEFT}};
     const char *cells[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"};
@@ -202,6 +209,49 @@ START_TEST(a_table_keeps_its_last_two_rows_together)
     ck_assert_int_eq(page_of_text(&c, "庚"), 1); /* moved down to keep 辛 company */
     ck_assert_int_eq(page_of_text(&c, "辛"), 1);
     ck_assert_int_eq(page_of_text(&c, "续表"), 1);
+    canvas_free(&c);
+    fixture_close(&f);
+}
+END_TEST
+
+/* A row taller than the text area goes on over the pages, its header repeated on each,
+ * nothing drawn below the text area, every character drawn once. */
+START_TEST(a_row_taller_than_a_page_goes_on_over_the_pages)
+{
+    fixture f;
+    canvas c;
+    layout l;
+    open_small_text_area(&f, &c, &l);
+    layout_style style = {.role = ROLE_TABLE, .size = 10, .leading = 20};
+    const layout_column columns[] = {{"序号", 1, ALIGN_LEFT}, {"存在问题", 4, ALIGN_LEFT}};
+    char *issue = han_text(1000); /* 32 to a 320 pt line: 32 lines, 640 pt */
+    const char *cells[] = {"1", "甲", "2", issue, "3", "乙"};
+    layout_table table = {.continued_label = "续表", .columns = columns, .column_count = 2,
+                          .cells = cells, .row_count = 3, .header = style, .body = style,
+                          .padding = 0};
+    layout_new_page(&l);
+    layout_table_draw(&l, &table);
+    size_t drawn = 0;
+    for (size_t p = 0; p < c.pages.count; p++) {
+        const canvas_page *page = canvas_page_at(&c, p);
+        bool header = false, continued = false;
+        for (size_t i = 0; i < page->ops.count; i++) {
+            const canvas_op *op = vec_at(&page->ops, i);
+            if (op->kind != OP_TEXT)
+                continue;
+            ck_assert_double_ge(op->y, 841.89 - 100 - 200 - 1e-6); /* inside the text area */
+            header = header || strcmp(op->utf8, "存在问题") == 0;
+            continued = continued || strcmp(op->utf8, "续表") == 0;
+            if (op->x > 80 + 80 - 1e-6 && strcmp(op->utf8, "存在问题") != 0)
+                drawn += strlen(op->utf8) / strlen("新");
+        }
+        ck_assert_msg(header, "page %zu has no header", p + 1);
+        ck_assert_int_eq(continued, p > 0);
+    }
+    ck_assert_uint_eq(drawn, 1000 + 2); /* the issue's characters, 甲 and 乙 */
+    ck_assert_uint_ge(c.pages.count, 4); /* 640 pt of lines in pages of 160 pt or less */
+    ck_assert_int_eq(page_of_text(&c, "乙"), (int)c.pages.count - 1);
+    free(issue);
     canvas_free(&c);
     fixture_close(&f);
 }
@@ -299,6 +349,7 @@ int main(void)
     tcase_add_test(tc, the_body_sets_22_lines_of_28_characters);
     tcase_add_test(tc, a_character_no_font_has_is_a_warning_naming_it);
     tcase_add_test(tc, a_table_keeps_its_last_two_rows_together);
+    tcase_add_test(tc, a_row_taller_than_a_page_goes_on_over_the_pages);
     tcase_add_test(tc, past_libharus_page_limit_is_an_error);
     tcase_add_test(tc, insane_sizes_are_refused_at_load);
     suite_add_tcase(suite, tc);

@@ -269,28 +269,37 @@ static void free_cells(cell_lines *cells, size_t count)
     }
 }
 
+static size_t row_lines(const layout_table *t, const cell_lines *cells);
+
 /* Breaks one row's cells; returns the row's height. */
 static double break_row(const layout *l, const layout_table *t, const layout_style *style,
                         const char *const *texts, cell_lines *cells)
 {
-    size_t most = 1;
-    for (size_t c = 0; c < t->column_count; c++) {
+    for (size_t c = 0; c < t->column_count; c++)
         break_cell(l, style, texts[c], column_width(l, t, c) - 2 * t->padding, &cells[c]);
-        if (cells[c].lines.count > most)
-            most = cells[c].lines.count;
-    }
-    return (double)most * style->leading + 2 * t->padding;
+    return (double)row_lines(t, cells) * style->leading + 2 * t->padding;
 }
 
-static void draw_row(layout *l, const layout_table *t, const layout_style *style,
-                     cell_lines *cells, double height, bool header)
+/* The lines a cell or row has. */
+static size_t row_lines(const layout_table *t, const cell_lines *cells)
+{
+    size_t most = 1;
+    for (size_t c = 0; c < t->column_count; c++)
+        if (cells[c].lines.count > most)
+            most = cells[c].lines.count;
+    return most;
+}
+
+/* Draws lines [from, from + count) of every cell as one ruled row of the given height. */
+static void draw_row_lines(layout *l, const layout_table *t, const layout_style *style,
+                           cell_lines *cells, size_t from, size_t count, double height, bool header)
 {
     double x = l->geometry.left, top = l->y;
     for (size_t c = 0; c < t->column_count; c++) {
         double width = column_width(l, t, c);
         layout_align align = header ? ALIGN_CENTER : t->columns[c].align;
         double line_top = top - t->padding;
-        for (size_t i = 0; i < cells[c].lines.count; i++) {
+        for (size_t i = from; i < cells[c].lines.count && i < from + count; i++) {
             const linebreak_line *line = vec_at(&cells[c].lines, i);
             double inner = width - 2 * t->padding;
             double offset = align == ALIGN_LEFT     ? 0
@@ -309,6 +318,12 @@ static void draw_row(layout *l, const layout_table *t, const layout_style *style
     canvas_line(l->canvas, l->page, l->geometry.left, top, x, top, 0.5, black);
     canvas_line(l->canvas, l->page, l->geometry.left, top - height, x, top - height, 0.5, black);
     l->y -= height;
+}
+
+static void draw_row(layout *l, const layout_table *t, const layout_style *style,
+                     cell_lines *cells, double height, bool header)
+{
+    draw_row_lines(l, t, style, cells, 0, row_lines(t, cells), height, header);
 }
 
 static double header_height(layout *l, const layout_table *t, cell_lines *cells,
@@ -359,6 +374,36 @@ static bool breaks_before(const layout *l, const layout_table *t, const double *
     return next_is_last && rows_on_page >= 2 && l->y - heights[r] - heights[r + 1] < bottom;
 }
 
+/* A row taller than a page can hold under the header: set in parts, as many of its lines
+ * as fit on each page, the header (with the continued label) repeated above each part. */
+static void draw_tall_row(layout *l, const layout_table *t, cell_lines *cells)
+{
+    const layout_style *style = &t->body;
+    size_t total = row_lines(t, cells), from = 0;
+    bool fresh = false; /* just below a repeated header: at least one line goes here */
+    while (from < total) {
+        double room = l->y - text_bottom(l) - 2 * t->padding + 0.01;
+        size_t fit = room > 0 ? (size_t)(room / style->leading) : 0;
+        if (fit == 0 && fresh)
+            fit = 1; /* a header taller than the page: still move on */
+        if (fit == 0) {
+            layout_new_page(l);
+            draw_header(l, t, true);
+            fresh = true;
+            continue;
+        }
+        size_t count = fit < total - from ? fit : total - from;
+        draw_row_lines(l, t, style, cells, from, count,
+                       (double)count * style->leading + 2 * t->padding, false);
+        from += count;
+        if (from < total) {
+            layout_new_page(l);
+            draw_header(l, t, true);
+            fresh = true;
+        }
+    }
+}
+
 void layout_table_draw(layout *l, const layout_table *t)
 {
     cell_lines *cells = calloc(t->column_count, sizeof *cells);
@@ -368,12 +413,22 @@ void layout_table_draw(layout *l, const layout_table *t)
     double head = header_height(l, t, cells, titles);
     free_cells(cells, t->column_count);
     double *heights = row_heights(l, t, cells);
-    layout_ensure(l, t->body.leading + head + (t->row_count ? heights[0] : 0));
+    double first = t->row_count ? heights[0] : 0, two_lines = 2 * t->body.leading + 2 * t->padding;
+    layout_ensure(l, t->body.leading + head + (first < two_lines ? first : two_lines));
     if (t->unit_line)
         layout_line(l, &t->body, t->unit_line, ALIGN_RIGHT);
     draw_header(l, t, false);
+    /* what a page holds below the continued label and the header */
+    double page_room = l->geometry.height - head - (t->continued_label ? t->body.leading : 0);
     size_t rows_on_page = 0;
     for (size_t r = 0; r < t->row_count; r++) {
+        if (heights[r] > page_room) {
+            break_row(l, t, &t->body, t->cells + r * t->column_count, cells);
+            draw_tall_row(l, t, cells);
+            free_cells(cells, t->column_count);
+            rows_on_page = 1;
+            continue;
+        }
         if (rows_on_page > 0 && breaks_before(l, t, heights, r, rows_on_page)) {
             layout_new_page(l);
             draw_header(l, t, true);

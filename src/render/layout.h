@@ -76,8 +76,9 @@ int layout_centered_lines(layout *l, size_t page, const layout_style *style, dou
                           double baseline, double width, const char *utf8);
 /* Draws a rule across the text area at the cursor and moves below it. */
 void layout_rule(layout *l, double width, cmyk color, double space_after);
-/* Sets a ruled table: no row is split; a table continued on a new page gets the
- * continued label and its header row again. */
+/* Sets a ruled table: no row is split, unless it is taller than a page can hold below
+ * the header, when it goes on from page to page, as many of its lines on each as fit; a
+ * table continued on a new page gets the continued label and its header row again. */
 void layout_table_draw(layout *l, const layout_table *table);
 
 /* Draws `— N —` on every page, folio_gap below the text area, at the right on odd
