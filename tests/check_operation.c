@@ -421,6 +421,24 @@ START_TEST(rejected_rows_give_3_and_one_line)
 }
 END_TEST
 
+/* Out of descriptors is the machine's problem, not the plan's: 71, one line, nothing
+ * written. */
+START_TEST(out_of_descriptors_gives_71_and_touches_nothing)
+{
+    char *output = make_scratch_folder();
+    command_result r = run_command("ulimit -n 5; SOURCE_DATE_EPOCH=" EPOCH_OCT_2 " %s run "
+                                   "--period 2015-09 --input %s --output %s",
+                                   bulletin_binary(), clean_input, output);
+    ck_assert_int_eq(r.status, 71);
+    ck_assert_str_eq(r.err, "bulletin: 可同时打开的文件数已达上限，运行中止；原有输出文件未改动\n");
+    command_result_free(&r);
+    char *files = listing(output);
+    ck_assert_str_eq(files, ".\n");
+    free(files);
+    remove_folder(output);
+}
+END_TEST
+
 /* Folders are made as mkdir makes them: 0777 less the umask, archives included. */
 START_TEST(folders_honour_the_umask)
 {
@@ -839,6 +857,7 @@ int main(void)
     tcase_add_test(statuses, a_failed_write_leaves_the_destination_whole);
     tcase_add_test(statuses, a_held_lock_gives_75);
     tcase_add_test(statuses, folders_honour_the_umask);
+    tcase_add_test(statuses, out_of_descriptors_gives_71_and_touches_nothing);
     tcase_add_test(statuses, rejected_rows_give_3_and_one_line);
     suite_add_tcase(suite, statuses);
     TCase *kills = tcase_create("kills");

@@ -13,6 +13,7 @@ enum {
     EXIT_USAGE = 64,
     EXIT_DATAERR = 65,   /* the plan or a template is invalid; verify: the archive differs */
     EXIT_NOINPUT = 66,
+    EXIT_OSERR = 71,     /* out of memory or of file descriptors (die_exhausted) */
     EXIT_CANTCREAT = 73, /* an output could not be written */
     EXIT_TEMPFAIL = 75   /* another run holds the lock */
 };

@@ -260,6 +260,11 @@ int session_make_folder(session *s, const char *path)
 
 int session_cannot_write(session *s, const char *path, int error)
 {
+    if (error == EMFILE || error == ENFILE || error == ENOMEM) {
+        setup_error(s, path ? path : s->options.output, "%s，原有文件未改动",
+                    error == ENOMEM ? "内存不足" : "可同时打开的文件数已达上限");
+        return EXIT_OSERR;
+    }
     setup_error(s, path ? path : s->options.output, "无法写入输出文件，原有文件未改动：%s",
                 strerror(error));
     return EXIT_CANTCREAT;
@@ -269,6 +274,11 @@ int session_write_failed(session *s, const outset *set)
 {
     if (!set->placed)
         return session_cannot_write(s, set->failed_path, set->error);
+    if (set->error == EMFILE || set->error == ENFILE || set->error == ENOMEM) {
+        setup_error(s, set->failed_path, "%s；新的输出文件已就位",
+                    set->error == ENOMEM ? "内存不足" : "可同时打开的文件数已达上限");
+        return EXIT_OSERR;
+    }
     setup_error(s, set->failed_path, "新的输出文件已就位，但无法同步到磁盘：%s",
                 strerror(set->error));
     return EXIT_CANTCREAT;

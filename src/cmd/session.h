@@ -69,10 +69,10 @@ void session_checkpoint(void *context, const char *stage, const char *path);
 /* Creates an output folder; on failure reports it and returns -1. */
 int session_make_folder(session *s, const char *path);
 /* Reports a failed commit of an output set, saying whether the old set or the new one is
- * in place; returns EXIT_CANTCREAT. */
+ * in place; returns EXIT_CANTCREAT (or EXIT_OSERR, as session_cannot_write). */
 int session_write_failed(session *s, const outset *set);
 /* Reports that path (NULL: the output folder) could not be written (errno error);
- * returns EXIT_CANTCREAT. */
+ * returns EXIT_CANTCREAT, or EXIT_OSERR when memory or descriptors ran out. */
 int session_cannot_write(session *s, const char *path, int error);
 /* Prints one line for the operator on standard error: "bulletin: " and the message. */
 void session_say(session *s, const char *format, ...) __attribute__((format(printf, 2, 3)));

@@ -285,6 +285,8 @@ int xmlsafe_read_file(const char *path, size_t max_bytes, arena *a, char **bytes
                       size_t *length, diag_list *diags)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0 && (errno == EMFILE || errno == ENFILE || errno == ENOMEM))
+        die_exhausted(errno); /* not the file's fault */
     if (fd < 0) {
         diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "无法读取文件：%s", open_failure(errno));
         return -1;
