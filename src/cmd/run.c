@@ -54,16 +54,17 @@ int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *sco
     int status = bulletin_render(t, fonts, scope, &s->memory, &render_diags, pdf);
     for (size_t i = 0; i < render_diags.items.count; i++) {
         const diagnostic *d = diag_at(&render_diags, i);
-        diag_add(d->level == DIAG_ERROR ? &s->setup_diags : &s->store.diags, d->level, d->file,
-                 d->line, d->column, d->value, d->reason);
+        const char *file = d->file[0] || d->level != DIAG_ERROR ? d->file : s->options.output;
+        diag_add(d->level == DIAG_ERROR ? &s->setup_diags : &s->store.diags, d->level, file,
+                 d->line, d->column, d->value, d->reason); /* the document's own: its folder */
     }
     bool space = status == FONTSET_NO_SPACE;
     if (space)
         diag_add(&s->setup_diags, DIAG_ERROR, s->options.output, 0, NULL, NULL,
                  "磁盘已满或超出文件大小限制，无法写入临时文件；原有输出文件未改动");
     diag_free(&render_diags);
-    if (status == CANVAS_TOO_LONG) /* too much data for one PDF: nothing can be written */
-        return EXIT_CANTCREAT;
+    if (status == CANVAS_TOO_LONG || status == CANVAS_PDF_ERROR)
+        return EXIT_CANTCREAT; /* the data and template are valid; the PDF cannot be made */
     return status == 0 ? EXIT_OK : space ? EXIT_CANTCREAT : EXIT_DATAERR;
 }
 

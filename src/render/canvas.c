@@ -318,10 +318,10 @@ int canvas_render(canvas *c, const canvas_info *info, buffer *out)
     if (errors.first) {
         diag_addf(c->diags, DIAG_ERROR, "", 0, NULL, NULL, "PDF生成失败：libharu错误 0x%04X（细节 %u）",
                   (unsigned)errors.first, (unsigned)errors.detail);
-        status = -1;
+        status = CANVAS_PDF_ERROR;
     }
     HPDF_Free(pdf);
-    if (status == FONTSET_NO_SPACE)
+    if (status == FONTSET_NO_SPACE || status == CANVAS_PDF_ERROR)
         return status;
     return status == 0 && out->length > 0 ? 0 : -1;
 }

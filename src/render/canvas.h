@@ -83,10 +83,11 @@ void canvas_bookmark_add(canvas *c, const char *title, size_t page, double y);
 /* libharu 2.3.0 keeps a document's pages in one array of at most 32,767 (HPDF_LIMIT_MAX_ARRAY). */
 #define CANVAS_PAGE_LIMIT 32767
 #define CANVAS_TOO_LONG (-3)
+#define CANVAS_PDF_ERROR (-4) /* libharu reported an error of its own */
 
 /* Pass 2: embeds the fonts and writes the PDF into out.  0 on success, -1 with an error
- * in the canvas's diagnostics (every libharu error among them: none is let through to a
- * NULL page), FONTSET_NO_SPACE when the fonts' temporary files could not be written for
+ * in the canvas's diagnostics, CANVAS_PDF_ERROR (said there, with its code) for an error
+ * libharu reports (none is let through to a NULL page), FONTSET_NO_SPACE when the fonts' temporary files could not be written for
  * lack of space, CANVAS_TOO_LONG (said in the diagnostics) past CANVAS_PAGE_LIMIT pages.
  * libharu's allocation failures end the run through die_oom. */
 int canvas_render(canvas *c, const canvas_info *info, buffer *out);
