@@ -51,25 +51,30 @@ static bool month_is(const char *output, const char *reference)
     return same;
 }
 
-/* `bulletin run` of the new set into output (which holds the old one), with hook as the
- * injection (KIND:N) and the counts written to report when not NULL. */
-static command_result run_injected(const char *output, const char *hook, const char *report)
+#define RUN "run --period 2015-09"
+#define QUARTER "quarter --quarter 2015-Q3 --now 2015-10-11"
+
+/* `bulletin <command>` on the sample into output (which holds the old month's set), with
+ * hook as the injection (KIND:N), the counts written to report when not NULL; a run
+ * makes the new set. */
+static command_result run_injected(const char *command, const char *output, const char *hook,
+                                   const char *report)
 {
     return run_command("rm -rf %s && cp -a %s %s && BULLETIN_INJECT=%s%s%s LD_PRELOAD=%s "
                        "ASAN_OPTIONS=verify_asan_link_order=0 SOURCE_DATE_EPOCH=" EPOCH_NEW
-                       " %s run --period 2015-09 --output %s; exit $?",
+                       " %s %s --output %s; exit $?",
                        output, old_set, output, hook, report ? " BULLETIN_INJECT_REPORT=" : "",
-                       report ? report : "", library, bulletin_binary(), output);
+                       report ? report : "", library, bulletin_binary(), command, output);
 }
 
 typedef struct counts {
     long alloc, write, fsync, rename, live;
 } counts;
 
-static counts count_points(void)
+static counts count_points(const char *command)
 {
     char *output = joined(scratch, "counted"), *report = joined(scratch, "report");
-    command_result r = run_injected(output, "none:0", report);
+    command_result r = run_injected(command, output, "none:0", report);
     ck_assert_int_eq(r.status, 3); /* the sample has rejected rows */
     command_result_free(&r);
     counts c = {0};
@@ -77,7 +82,7 @@ static counts count_points(void)
     ck_assert_ptr_nonnull(text);
     ck_assert_int_eq(sscanf(text, "alloc %ld write %ld fsync %ld rename %ld live %ld", &c.alloc,
                             &c.write, &c.fsync, &c.rename, &c.live), 5);
-    ck_assert(month_is(output, new_set));
+    ck_assert(month_is(output, strcmp(command, RUN) == 0 ? new_set : old_set));
     free(text);
     free(report);
     free(output);
@@ -91,7 +96,7 @@ static void check_point(const char *kind, long n)
     char hook[48];
     snprintf(hook, sizeof hook, "%s:%ld", kind, n);
     char *output = joined(scratch, "out");
-    command_result r = run_injected(output, hook, NULL);
+    command_result r = run_injected(RUN, output, hook, NULL);
     bool placed = strstr(r.err, "新的输出文件已就位") != NULL;
     bool allowed = r.status == 3 || (strcmp(kind, "alloc") == 0 ? r.status == 71 : r.status == 73);
     ck_assert_msg(allowed, "%s: status %d: %s", hook, r.status, r.err);
@@ -110,9 +115,48 @@ static void check_point(const char *kind, long n)
     free(output);
 }
 
+/* One injected failure in the quarter: 71, 73 or 3; the archive absent, or whole when it
+ * says it is in place; the month's set untouched; no staging folder left. */
+static void check_quarter_point(const char *kind, long n)
+{
+    char hook[48];
+    snprintf(hook, sizeof hook, "%s:%ld", kind, n);
+    char *output = joined(scratch, "out");
+    command_result r = run_injected(QUARTER, output, hook, NULL);
+    bool placed = r.status == 3 || strstr(r.err, "新的输出文件已就位") != NULL;
+    ck_assert_msg(r.status == 3 || r.status == 71 || r.status == 73, "quarter %s: status %d: %s",
+                  hook, r.status, r.err);
+    command_result_free(&r);
+    ck_assert_msg(month_is(output, old_set), "quarter %s: the month's set changed", hook);
+    r = run_command("ls -A %s/archive", output);
+    ck_assert_msg(strcmp(r.out, placed ? "2015-Q3\n" : "") == 0, "quarter %s: archive holds %s",
+                  hook, r.out);
+    command_result_free(&r);
+    if (placed) {
+        r = run_command("%s verify %s/archive/2015-Q3", bulletin_binary(), output);
+        ck_assert_msg(r.status == 0, "quarter %s: %s", hook, r.err);
+        command_result_free(&r);
+    }
+    free(output);
+}
+
+START_TEST(every_write_fsync_and_rename_of_the_quarter_fails_cleanly)
+{
+    counts c = count_points(QUARTER);
+    for (long n = 1; n <= c.write; n++)
+        check_quarter_point("write", n);
+    for (long n = 1; n <= c.fsync; n++)
+        check_quarter_point("fsync", n);
+    for (long n = 1; n <= c.rename; n++)
+        check_quarter_point("rename", n);
+    printf("fault injection: quarter: %ld write, %ld fsync and %ld rename points\n", c.write,
+           c.fsync, c.rename);
+}
+END_TEST
+
 START_TEST(every_write_fsync_and_rename_fails_cleanly)
 {
-    counts c = count_points();
+    counts c = count_points(RUN);
     ck_assert_int_gt(c.write, 0);
     ck_assert_int_gt(c.fsync, 0);
     ck_assert_int_gt(c.rename, 0);
@@ -129,7 +173,7 @@ END_TEST
 
 START_TEST(allocation_failures_end_with_71_and_the_old_set)
 {
-    counts c = count_points();
+    counts c = count_points(RUN);
     if (c.alloc == 0) { /* the sanitizers' allocator: nothing to inject */
         printf("fault injection: no allocation points under the sanitizers\n");
         return;
@@ -169,6 +213,7 @@ int main(void)
     TCase *tc = tcase_create("injected");
     tcase_set_timeout(tc, 1800); /* a run per point, under ASan on a busy 2-core box */
     tcase_add_test(tc, every_write_fsync_and_rename_fails_cleanly);
+    tcase_add_test(tc, every_write_fsync_and_rename_of_the_quarter_fails_cleanly);
     tcase_add_test(tc, allocation_failures_end_with_71_and_the_old_set);
     suite_add_tcase(suite, tc);
     int status = run_suite(suite);

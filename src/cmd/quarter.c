@@ -305,7 +305,7 @@ int quarter_write_archive(session *s, const char *name, archive *a, const char *
     int error = 0;
     const char *failed = NULL;
     if (archive_commit(a, parent, next, session_checkpoint, s, &error, &failed) != 0)
-        return session_cannot_write(s, failed, error);
+        return session_write_failed(s, &a->files); /* says whether the archive is in place */
     *where = arena_printf(&s->memory, "%s/%s", parent, next);
     *written = true;
     if (latest)
