@@ -429,7 +429,7 @@ START_TEST(out_of_descriptors_gives_71_and_touches_nothing)
     command_result r = run_command("ulimit -n 5; SOURCE_DATE_EPOCH=" EPOCH_OCT_2 " %s run "
                                    "--period 2015-09 --input %s --output %s",
                                    bulletin_binary(), clean_input, output);
-    ck_assert_int_eq(r.status, 71);
+    ck_assert_msg(r.status == 71, "status %d: %s", r.status, r.err);
     ck_assert_str_eq(r.err, "bulletin: 可同时打开的文件数已达上限，运行中止；原有输出文件未改动\n");
     command_result_free(&r);
     char *files = listing(output);
@@ -756,7 +756,7 @@ START_TEST(the_quarter_remakes_a_damaged_or_stale_month)
     command_result_free(&r);
     static const char remade[] = "；月度通报已损坏或过期、按现有输入重新生成后归档：2015-09";
     r = run_quarter(output, clean_input, NULL);
-    ck_assert_int_eq(r.status, 3); /* rows of July and August refused */
+    ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_null(strstr(r.err, remade));
     command_result_free(&r);
     assert_same_bytes(archived, month); /* whole and current: archived as it is */

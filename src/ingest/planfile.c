@@ -13,6 +13,7 @@
 #include <libxml/xmlreader.h>
 
 #include <dirent.h>
+#include <errno.h>
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -748,8 +749,11 @@ static bool read_root(const char *path, int *year)
 {
     xmlsafe_init();
     *year = 0;
+    errno = 0;
     xmlTextReaderPtr reader =
         xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!reader && (errno == EMFILE || errno == ENFILE))
+        die_exhausted(errno); /* the machine's limit, not a missing plan */
     if (!reader)
         return false;
     bool is_plan = false;
