@@ -439,6 +439,28 @@ START_TEST(out_of_descriptors_gives_71_and_touches_nothing)
 }
 END_TEST
 
+/* Out of descriptors while walking the input folder ends the run with 71 too, instead of
+ * skipping the folder it could not open (a chain of 14 nested folders needs more than the
+ * 12 descriptors that the rest of the run does with). */
+START_TEST(out_of_descriptors_in_the_walk_gives_71)
+{
+    char *scratch = make_scratch_folder();
+    command_result r = run_command(
+        "cp -r %s %s/input && mkdir -p %s/input/a/b/c/d/e/f/g/h/i/j/k/l/m/n && "
+        "ulimit -n 12; SOURCE_DATE_EPOCH=" EPOCH_OCT_2 " %s run --period 2015-09 --input "
+        "%s/input --output %s/out",
+        clean_input, scratch, scratch, bulletin_binary(), scratch, scratch);
+    ck_assert_msg(r.status == 71, "status %d: %s", r.status, r.err);
+    ck_assert_str_eq(r.err, "bulletin: 可同时打开的文件数已达上限，运行中止；原有输出文件未改动\n");
+    command_result_free(&r);
+    char *output = path_join(scratch, "out"), *files = listing(output);
+    ck_assert_str_eq(files, ".\n");
+    free(files);
+    free(output);
+    remove_folder(scratch);
+}
+END_TEST
+
 /* Folders are made as mkdir makes them: 0777 less the umask, archives included. */
 START_TEST(folders_honour_the_umask)
 {
@@ -858,6 +880,7 @@ int main(void)
     tcase_add_test(statuses, a_held_lock_gives_75);
     tcase_add_test(statuses, folders_honour_the_umask);
     tcase_add_test(statuses, out_of_descriptors_gives_71_and_touches_nothing);
+    tcase_add_test(statuses, out_of_descriptors_in_the_walk_gives_71);
     tcase_add_test(statuses, rejected_rows_give_3_and_one_line);
     suite_add_tcase(suite, statuses);
     TCase *kills = tcase_create("kills");

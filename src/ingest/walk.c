@@ -104,8 +104,17 @@ static void add_id(vec *ids, const struct stat *st, const char *path)
     *(file_id *)vec_push(ids) = (file_id){st->st_dev, st->st_ino, path};
 }
 
+/* Out of descriptors or memory is the machine's fault, not the entry's: the run ends with
+ * status 71 (die_exhausted) instead of skipping the entry. */
+static void end_if_exhausted(int error)
+{
+    if (error == EMFILE || error == ENFILE || error == ENOMEM)
+        die_exhausted(error);
+}
+
 static const char *open_failure(int error)
 {
+    end_if_exhausted(error);
     switch (error) {
     case ENOENT: return "在读取前已被删除，未读入";
     case ELOOP: return "在读取前被换成了链接，未读入";
@@ -212,6 +221,7 @@ static void visit(walker *w, int dir_fd, const char *name, const char *path,
     if (name[0] == '.') {
         skip(w, shown, "是隐藏的文件或文件夹（名称以“.”开头），未读入");
     } else if (fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        end_if_exhausted(errno);
         skip(w, shown, "无法查看，未读入");
     } else if (S_ISLNK(st.st_mode)) {
         follow_link(w, path, shown, depth);
@@ -247,6 +257,7 @@ static void walk_dir(walker *w, int fd, const char *path, const char *shown, int
 {
     DIR *d = fdopendir(fd);
     if (!d) {
+        end_if_exhausted(errno);
         skip(w, shown, "无法读取文件夹，未读入");
         close(fd);
         return;
@@ -279,6 +290,8 @@ int walk_folder(const char *input_dir, walk_filter filter, void *context, vec *f
     walker w = {.filter = filter, .context = context, .files = files, .diags = diags,
                 .skipped = skipped};
     int fd = open(input_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        end_if_exhausted(errno);
     struct stat st;
     w.root = realpath(input_dir, NULL);
     if (fd < 0 || !w.root || fstat(fd, &st) != 0) {
