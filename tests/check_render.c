@@ -169,7 +169,7 @@ static int page_of_text(const canvas *c, const char *text)
         const canvas_page *page = canvas_page_at(c, p);
         for (size_t i = 0; i < page->ops.count; i++) {
             const canvas_op *op = vec_at(&page->ops, i);
-            if (op->kind == OP_TEXT && strcmp(op->utf8, text) == 0)
+            if (op->kind == OP_TEXT && strcmp(canvas_op_text(c, op), text) == 0)
                 return (int)p;
         }
     }
@@ -240,10 +240,10 @@ START_TEST(a_row_taller_than_a_page_goes_on_over_the_pages)
             if (op->kind != OP_TEXT)
                 continue;
             ck_assert_double_ge(op->y, 841.89 - 100 - 200 - 1e-6); /* inside the text area */
-            header = header || strcmp(op->utf8, "存在问题") == 0;
-            continued = continued || strcmp(op->utf8, "续表") == 0;
-            if (op->x > 80 + 80 - 1e-6 && strcmp(op->utf8, "存在问题") != 0)
-                drawn += strlen(op->utf8) / strlen("新");
+            header = header || strcmp(canvas_op_text(&c, op), "存在问题") == 0;
+            continued = continued || strcmp(canvas_op_text(&c, op), "续表") == 0;
+            if (op->x > 80 + 80 - 1e-6 && strcmp(canvas_op_text(&c, op), "存在问题") != 0)
+                drawn += strlen(canvas_op_text(&c, op)) / strlen("新");
         }
         ck_assert_msg(header, "page %zu has no header", p + 1);
         ck_assert_int_eq(continued, p > 0);

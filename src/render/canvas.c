@@ -1,14 +1,21 @@
 /*
  * canvas.c: the display list of the bulletin and its replay into libharu (see canvas.h).
  * Text is split into runs by the face of the fallback chain that has each character.
+ * A page holds 32 bytes an operation (the runs' text in one buffer, colours by index);
+ * each page's content stream is deflated as soon as the page is drawn (hpdfutil.h), so
+ * that what a page keeps until the PDF is saved is its compressed stream.
  */
 #include "render/canvas.h"
 
 #include "model/text.h"
+#include "render/hpdfutil.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+static_assert(sizeof(canvas_op) == 32, "a display-list operation is 32 bytes");
 
 void canvas_init(canvas *c, fontset *fonts, double page_width, double page_height,
                  arena *memory, diag_list *diags)
@@ -22,6 +29,8 @@ void canvas_init(canvas *c, fontset *fonts, double page_width, double page_heigh
     vec_init(&c->pages, sizeof(canvas_page));
     vec_init(&c->bookmarks, sizeof(canvas_bookmark));
     vec_init(&c->missing, sizeof(uint32_t));
+    vec_init(&c->colors, sizeof(cmyk));
+    buffer_init(&c->text);
 }
 
 void canvas_free(canvas *c)
@@ -31,6 +40,8 @@ void canvas_free(canvas *c)
     vec_free(&c->pages);
     vec_free(&c->bookmarks);
     vec_free(&c->missing);
+    vec_free(&c->colors);
+    buffer_free(&c->text);
 }
 
 size_t canvas_add_page(canvas *c)
@@ -43,6 +54,11 @@ size_t canvas_add_page(canvas *c)
 canvas_page *canvas_page_at(const canvas *c, size_t index)
 {
     return vec_at(&c->pages, index);
+}
+
+const char *canvas_op_text(const canvas *c, const canvas_op *op)
+{
+    return c->text.data + op->text;
 }
 
 double canvas_text_width(const canvas *c, font_role role, const char *utf8, double size)
@@ -69,56 +85,70 @@ static void warn_missing_glyph(canvas *c, uint32_t cp)
               "没有任何已配置的字体含有字符“%s”（U+%04X），该字符未输出", character, (unsigned)cp);
 }
 
+/* The index of color in the canvas's colours, added when new. */
+static uint32_t color_index(canvas *c, cmyk color)
+{
+    for (size_t i = c->colors.count; i-- > 0;)
+        if (memcmp(vec_at(&c->colors, i), &color, sizeof color) == 0)
+            return (uint32_t)i;
+    *(cmyk *)vec_push(&c->colors) = color;
+    return (uint32_t)(c->colors.count - 1);
+}
+
 static canvas_op *push_op(canvas *c, size_t page, canvas_op_kind kind, cmyk color)
 {
+    uint32_t index = color_index(c, color);
     canvas_op *op = vec_push(&canvas_page_at(c, page)->ops);
-    op->kind = kind;
-    op->color = color;
+    op->kind = (uint8_t)kind;
+    op->color = index;
     return op;
 }
 
+/* Ends the run whose text starts at start in c->text (if it has any) as one operation. */
 static void flush_run(canvas *c, size_t page, int face, double x, double y, double size,
-                      double char_space, cmyk color, bool bold, buffer *run)
+                      double char_space, cmyk color, bool bold, size_t start)
 {
-    if (run->length == 0)
+    if (c->text.length == start)
         return;
+    buffer_append(&c->text, "", 1); /* its NUL */
     canvas_op *op = push_op(c, page, OP_TEXT, color);
-    op->face = face;
-    op->x = x;
-    op->y = y;
-    op->size = size;
-    op->char_space = char_space;
+    op->face = (uint16_t)face;
+    op->x = (float)x;
+    op->y = (float)y;
+    op->size = (float)size;
+    op->char_space = (float)char_space;
     op->bold = bold;
-    op->utf8 = arena_strndup(c->memory, run->data, run->length);
-    run->length = 0;
+    op->line_width = (float)(size * 0.03);
+    op->text = (uint32_t)start;
 }
 
 double canvas_text(canvas *c, size_t page, font_role role, double x, double y, double size,
                    double char_space, cmyk color, bool bold, const char *utf8)
 {
-    buffer run;
-    buffer_init(&run);
     int run_face = -1;
+    size_t run_start = c->text.length;
     double run_x = x, pen = x;
     uint32_t cp;
     while ((cp = utf8_next(&utf8)) != 0) {
         int face = fontset_face_for(c->fonts, role, cp);
-        if (face < 0) {
+        if (face < 0 || face > UINT16_MAX) {
             warn_missing_glyph(c, cp);
             continue;
         }
         if (face != run_face) {
-            flush_run(c, page, run_face, run_x, y, size, char_space, color, bold, &run);
+            flush_run(c, page, run_face, run_x, y, size, char_space, color, bold, run_start);
             run_face = face;
+            run_start = c->text.length;
             run_x = pen;
         }
         char bytes[4];
-        buffer_append(&run, bytes, utf8_put(bytes, cp));
+        buffer_append(&c->text, bytes, utf8_put(bytes, cp));
         fontset_use(c->fonts, face, cp);
         pen += fontset_advance(c->fonts, face, cp) * size / 1000.0 + char_space;
     }
-    flush_run(c, page, run_face, run_x, y, size, char_space, color, bold, &run);
-    buffer_free(&run);
+    flush_run(c, page, run_face, run_x, y, size, char_space, color, bold, run_start);
+    if (c->text.length > UINT32_MAX)
+        die_oom(); /* past what an operation can point at: 4 GB of text */
     return pen - x;
 }
 
@@ -126,23 +156,23 @@ void canvas_line(canvas *c, size_t page, double x1, double y1, double x2, double
                  double width, cmyk color)
 {
     canvas_op *op = push_op(c, page, OP_LINE, color);
-    op->x = x1;
-    op->y = y1;
-    op->x2 = x2;
-    op->y2 = y2;
-    op->line_width = width;
+    op->x = (float)x1;
+    op->y = (float)y1;
+    op->x2 = (float)x2;
+    op->y2 = (float)y2;
+    op->line_width = (float)width;
 }
 
 void canvas_rect(canvas *c, size_t page, double x, double y, double width, double height,
                  cmyk color, bool filled, double line_width)
 {
     canvas_op *op = push_op(c, page, OP_RECT, color);
-    op->x = x;
-    op->y = y;
-    op->x2 = width;
-    op->y2 = height;
+    op->x = (float)x;
+    op->y = (float)y;
+    op->x2 = (float)width;
+    op->y2 = (float)height;
     op->filled = filled;
-    op->line_width = line_width;
+    op->line_width = (float)line_width;
 }
 
 void canvas_bookmark_add(canvas *c, const char *title, size_t page, double y)
@@ -189,42 +219,42 @@ static void pdf_free(void *pointer)
 
 static void draw_text(canvas *c, HPDF_Page page, const canvas_op *op)
 {
+    const cmyk *color = vec_at(&c->colors, op->color);
     HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, fontset_pdf_font(c->fonts, op->face), (HPDF_REAL)op->size);
-    HPDF_Page_SetCMYKFill(page, (HPDF_REAL)op->color.c, (HPDF_REAL)op->color.m,
-                          (HPDF_REAL)op->color.y, (HPDF_REAL)op->color.k);
+    HPDF_Page_SetFontAndSize(page, fontset_pdf_font(c->fonts, op->face), op->size);
+    HPDF_Page_SetCMYKFill(page, (HPDF_REAL)color->c, (HPDF_REAL)color->m, (HPDF_REAL)color->y,
+                          (HPDF_REAL)color->k);
     if (op->bold) {
         HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
-        HPDF_Page_SetCMYKStroke(page, (HPDF_REAL)op->color.c, (HPDF_REAL)op->color.m,
-                                (HPDF_REAL)op->color.y, (HPDF_REAL)op->color.k);
-        HPDF_Page_SetLineWidth(page, (HPDF_REAL)(op->size * 0.03));
+        HPDF_Page_SetCMYKStroke(page, (HPDF_REAL)color->c, (HPDF_REAL)color->m,
+                                (HPDF_REAL)color->y, (HPDF_REAL)color->k);
+        HPDF_Page_SetLineWidth(page, op->line_width);
     } else {
         HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
     }
-    HPDF_Page_SetCharSpace(page, (HPDF_REAL)op->char_space);
-    HPDF_Page_TextOut(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y, op->utf8);
+    HPDF_Page_SetCharSpace(page, op->char_space);
+    HPDF_Page_TextOut(page, op->x, op->y, canvas_op_text(c, op));
     HPDF_Page_EndText(page);
 }
 
-static void draw_shape(HPDF_Page page, const canvas_op *op)
+static void draw_shape(const canvas *c, HPDF_Page page, const canvas_op *op)
 {
-    HPDF_REAL c = (HPDF_REAL)op->color.c, m = (HPDF_REAL)op->color.m;
-    HPDF_REAL y = (HPDF_REAL)op->color.y, k = (HPDF_REAL)op->color.k;
+    const cmyk *color = vec_at(&c->colors, op->color);
+    HPDF_REAL cyan = (HPDF_REAL)color->c, magenta = (HPDF_REAL)color->m;
+    HPDF_REAL yellow = (HPDF_REAL)color->y, black = (HPDF_REAL)color->k;
     if (op->kind == OP_RECT && op->filled) {
-        HPDF_Page_SetCMYKFill(page, c, m, y, k);
-        HPDF_Page_Rectangle(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y, (HPDF_REAL)op->x2,
-                            (HPDF_REAL)op->y2);
+        HPDF_Page_SetCMYKFill(page, cyan, magenta, yellow, black);
+        HPDF_Page_Rectangle(page, op->x, op->y, op->x2, op->y2);
         HPDF_Page_Fill(page);
         return;
     }
-    HPDF_Page_SetCMYKStroke(page, c, m, y, k);
-    HPDF_Page_SetLineWidth(page, (HPDF_REAL)op->line_width);
+    HPDF_Page_SetCMYKStroke(page, cyan, magenta, yellow, black);
+    HPDF_Page_SetLineWidth(page, op->line_width);
     if (op->kind == OP_RECT) {
-        HPDF_Page_Rectangle(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y, (HPDF_REAL)op->x2,
-                            (HPDF_REAL)op->y2);
+        HPDF_Page_Rectangle(page, op->x, op->y, op->x2, op->y2);
     } else {
-        HPDF_Page_MoveTo(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y);
-        HPDF_Page_LineTo(page, (HPDF_REAL)op->x2, (HPDF_REAL)op->y2);
+        HPDF_Page_MoveTo(page, op->x, op->y);
+        HPDF_Page_LineTo(page, op->x2, op->y2);
     }
     HPDF_Page_Stroke(page);
 }
@@ -306,8 +336,10 @@ int canvas_render(canvas *c, const canvas_info *info, buffer *out)
             if (op->kind == OP_TEXT)
                 draw_text(c, pages[i], op);
             else
-                draw_shape(pages[i], op);
+                draw_shape(c, pages[i], op);
         }
+        if (hpdf_page_deflate_now(pages[i]) != 0 && !errors.first)
+            status = -1;
     }
     if (status == 0) {
         add_outline(c, pdf, pages);

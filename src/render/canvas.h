@@ -19,17 +19,26 @@ typedef struct cmyk {
 
 typedef enum { OP_TEXT, OP_LINE, OP_RECT } canvas_op_kind;
 
+/* One drawing operation, 32 bytes.  Coordinates and sizes are kept as the floats libharu
+ * takes (HPDF_REAL), converted once when the operation is recorded instead of when it is
+ * drawn: the same values, so the same PDF bytes. */
 typedef struct canvas_op {
-    canvas_op_kind kind;
-    cmyk color;
-    /* OP_TEXT: one run of one face */
-    int face;
-    double x, y, size, char_space;
-    bool bold; /* fill and stroke the glyphs (a heavier face where there is none) */
-    const char *utf8;
-    /* OP_LINE: (x, y) to (x2, y2); OP_RECT: (x, y) size (x2, y2), filled when filled */
-    double x2, y2, line_width;
-    bool filled;
+    float x, y; /* OP_TEXT: the start of the baseline; OP_LINE: from; OP_RECT: a corner */
+    union {
+        struct {
+            float size, char_space; /* OP_TEXT */
+        };
+        struct {
+            float x2, y2; /* OP_LINE: to; OP_RECT: width and height */
+        };
+    };
+    float line_width; /* OP_LINE, OP_RECT; OP_TEXT: of the outline of bold glyphs */
+    uint32_t text;    /* OP_TEXT: offset of its NUL-ended UTF-8 in the canvas's text */
+    uint32_t color;   /* index into the canvas's colours */
+    uint16_t face;    /* OP_TEXT: one run of one face */
+    uint8_t kind;     /* canvas_op_kind */
+    unsigned bold : 1;   /* OP_TEXT: fill and stroke the glyphs (a heavier face where there is none) */
+    unsigned filled : 1; /* OP_RECT */
 } canvas_op;
 
 typedef struct canvas_page {
@@ -54,6 +63,8 @@ typedef struct canvas {
     vec pages;     /* canvas_page */
     vec bookmarks; /* canvas_bookmark */
     vec missing;   /* uint32_t: characters no font has, each reported once */
+    vec colors;    /* cmyk: every colour drawn, each once */
+    buffer text;   /* the text of every run, each NUL-ended */
     diag_list *diags;
 } canvas;
 
@@ -63,6 +74,8 @@ void canvas_free(canvas *c);
 /* Starts a new page and returns its index. */
 size_t canvas_add_page(canvas *c);
 canvas_page *canvas_page_at(const canvas *c, size_t index);
+/* The UTF-8 of an OP_TEXT operation. */
+const char *canvas_op_text(const canvas *c, const canvas_op *op);
 
 /* Width in points of text set in role at size; characters that no font of the role has
  * count as zero. */

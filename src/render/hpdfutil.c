@@ -1,5 +1,6 @@
 /*
- * hpdfutil.c: faster stand-ins for three of libharu 2.3.0's utility functions.  libharu
+ * hpdfutil.c: faster stand-ins for three of libharu 2.3.0's utility functions, and page
+ * content streams deflated as soon as each page is drawn (hpdfutil.h).  libharu
  * clears a 512-byte buffer with its own byte-at-a-time HPDF_MemSet before every operator
  * it writes (a colour, a move, a line: 2,000 instructions each) and copies every stream
  * with a byte loop; on the sample month these are 13 % of all instructions.  libharu
@@ -8,8 +9,13 @@
  * replace its own for every call.  Each does exactly what libharu's does, returns what it
  * returns, and so the PDF bytes do not change.
  */
-#include <hpdf.h>
+#include "render/hpdfutil.h"
+
+#include <dlfcn.h>
+#include <hpdf_conf.h>
+#include <hpdf_pages.h>
 #include <hpdf_utils.h>
+#include <stdlib.h>
 #include <string.h>
 
 #if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3 || HPDF_BUGFIX_VERSION != 0
@@ -23,10 +29,21 @@ void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
     return (HPDF_BYTE *)s + n;
 }
 
-/* Copies n bytes (never overlapping in libharu's calls); returns the end of the copy. */
+/* Copies n bytes (never overlapping in libharu's calls); returns the end of the copy.
+ * Most of libharu's copies are of 2 or 4 bytes (a glyph number, a TrueType word read
+ * back for a checksum): those are moved in place, without a call. */
 HPDF_BYTE *HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
 {
-    memcpy(out, in, n);
+    switch (n) {
+    case 2:
+        memcpy(out, in, 2);
+        break;
+    case 4:
+        memcpy(out, in, 4);
+        break;
+    default:
+        memcpy(out, in, n);
+    }
     return out + n;
 }
 
@@ -36,4 +53,64 @@ HPDF_UINT HPDF_StrLen(const char *s, HPDF_INT maxlen)
     if (!s)
         return 0;
     return (HPDF_UINT)(maxlen < 0 ? strlen(s) : strnlen(s, (size_t)maxlen));
+}
+
+/* ---- page content streams deflated early ----------------------------------------- */
+
+/* libharu 2.3.0's own, exported but not declared in its headers. */
+HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
+                                                 HPDF_Encrypt e);
+void HPDF_MemStream_FreeFunc(HPDF_Stream stream);
+
+typedef HPDF_STATUS (*deflate_writer)(HPDF_Stream, HPDF_Stream, HPDF_Encrypt);
+
+static deflate_writer libharu_deflate(void)
+{
+    static deflate_writer writer;
+    if (!writer)
+        writer = (deflate_writer)dlsym(RTLD_NEXT, "HPDF_Stream_WriteToStreamWithDeflate");
+    if (!writer)
+        abort(); /* linked against libharu, which defines it: cannot happen */
+    return writer;
+}
+
+/* The mark of a stream that holds its bytes deflated already: its free function, which
+ * does what libharu's does.  The mark goes with the stream, so no list of streams is
+ * kept. */
+static void free_deflated(HPDF_Stream stream)
+{
+    HPDF_MemStream_FreeFunc(stream);
+}
+
+/* Replaces libharu's for every call (libharu calls it through the PLT, from
+ * HPDF_Stream_WriteToStream, when it writes a stream with FlateDecode): a stream that
+ * hpdf_page_deflate_now deflated is copied as it is; any other goes to libharu's. */
+HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
+                                                 HPDF_Encrypt e)
+{
+    if (src->free_fn == free_deflated)
+        return HPDF_Stream_WriteToStream(src, dst, HPDF_STREAM_FILTER_NONE, e);
+    return libharu_deflate()(src, dst, e);
+}
+
+int hpdf_page_deflate_now(HPDF_Page page)
+{
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Dict contents = attr ? attr->contents : NULL;
+    HPDF_Stream stream = contents ? contents->stream : NULL;
+    if (!stream || stream->type != HPDF_STREAM_MEMORY || stream->free_fn == free_deflated ||
+        contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || HPDF_Stream_Size(stream) == 0 ||
+        attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION || (attr->gstate && attr->gstate->prev))
+        return 0; /* deflated when saved, as libharu does */
+    HPDF_Stream deflated = HPDF_MemStream_New(stream->mmgr, HPDF_STREAM_BUF_SIZ);
+    if (!deflated)
+        return -1;
+    HPDF_STATUS status = libharu_deflate()(stream, deflated, NULL);
+    if (status == HPDF_OK) {
+        HPDF_MemStream_FreeData(stream);
+        status = HPDF_Stream_WriteToStream(deflated, stream, HPDF_STREAM_FILTER_NONE, NULL);
+        stream->free_fn = free_deflated;
+    }
+    HPDF_Stream_Free(deflated);
+    return status == HPDF_OK ? 0 : -1;
 }
