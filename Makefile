@@ -19,7 +19,7 @@ PERIOD   ?= 2015-09
 NOW      ?= 2015-10-02
 CC       ?= cc
 OPTFLAGS ?= -O2 -g
-PKGS     := libxml-2.0 harfbuzz harfbuzz-subset nettle libzip freexl xlsxwriter jansson
+PKGS     := libxml-2.0 harfbuzz harfbuzz-subset nettle libzip xlsxwriter jansson
 CHECK_PKG := check
 
 # Evaluated lazily, so that `make run` on a fresh machine installs pkg-config first.

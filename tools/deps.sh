@@ -7,7 +7,7 @@ set -eu
 PACKAGES="gcc make pkg-config libhpdf-dev libxml2-dev libcsv-dev check libharfbuzz-dev
 nettle-dev poppler-utils qpdf fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp
 fonts-arphic-gkai00mp fonts-wqy-microhei fonts-wqy-zenhei
-libzip-dev libfreexl-dev libxlsxwriter-dev libjansson-dev"
+libzip-dev libxlsxwriter-dev libjansson-dev"
 # make bench also runs ReportLab and callgrind; make check needs neither.
 if [ "${1:-}" = bench ]; then PACKAGES="$PACKAGES python3-reportlab valgrind"; fi
 

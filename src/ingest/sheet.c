@@ -28,9 +28,6 @@
 #define SHEET_NO_CACHED_VALUE                                                            \
     "是公式，文件中没有保存它的计算结果（请在Excel或WPS中打开、重新计算并保存后再报送）"
 #define SHEET_ERROR_VALUE "是错误值，没有可读的数值"
-#define SHEET_BARE_FRACTION                                                              \
-    "是0到1之间的数，而.xls文件看不出它是否设成了百分比格式（0.717可能是71.7%），"   \
-    "请填写百分数（如71.7）或另存为.xlsx后再报送"
 #define SHEET_DATE_NOT_NUMBER                                                            \
     "是日期，不是数值（表格软件会把1.2.3这样的输入变成日期），请把单元格改为数值格式后重填"
 
@@ -572,9 +569,7 @@ static void apply_type(const sheet *s, size_t j, int column, builder_row *r)
     builder *b = s->b;
     column_type type = b->table->columns[column].type;
     bool number = type == COLUMN_AMOUNT || type == COLUMN_PERCENT || type == COLUMN_COUNT;
-    double bare = cell->kind == SHEET_CELL_BARE && type == COLUMN_PERCENT ? atof(cell->text) : 0;
     const char *error = cell->kind == SHEET_CELL_DATE && number ? SHEET_DATE_NOT_NUMBER
-                      : bare > 0 && bare <= 1 ? SHEET_BARE_FRACTION
                       : cell->kind != SHEET_CELL_ERROR ? NULL
                       : cell->text[0] == '=' ? SHEET_NO_CACHED_VALUE : SHEET_ERROR_VALUE;
     if (error && !r->reader_error) {

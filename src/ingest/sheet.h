@@ -27,7 +27,6 @@ typedef enum {
     SHEET_CELL_TEXT,    /* a string, or a number shown as Excel shows it */
     SHEET_CELL_DATE,    /* a date serial under a date format, shown as 2015-09-30 or 2015-09 */
     SHEET_CELL_PERCENT, /* a number under a percent format, shown as 71.7% */
-    SHEET_CELL_BARE,    /* a number whose format the reader cannot see (.xls) */
     SHEET_CELL_ERROR    /* no value to read: a formula without its cached value (text:
                            =SUM(J7:J9)) or an error value (text: #DIV/0!) */
 } sheet_cell_kind;

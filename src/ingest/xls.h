@@ -1,7 +1,7 @@
 /*
- * xls.h: an Excel 97–2003 workbook (.xls, BIFF8, as Excel and WPS save it) read with
- * FreeXL into a workbook (workbook.h).  FreeXL shows what the cells store: strings,
- * numbers and dates (from the cell's format, in the workbook's date system).
+ * xls.h: an Excel 97–2003 workbook (.xls, BIFF8, as Excel, WPS and LibreOffice save it)
+ * read into a workbook (workbook.h) with the same cells as an .xlsx: strings, numbers
+ * through their formats, booleans, a formula's cached result, merges, hidden sheets.
  */
 #ifndef BULLETIN_XLS_H
 #define BULLETIN_XLS_H
