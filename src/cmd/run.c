@@ -58,14 +58,10 @@ int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *sco
         diag_add(d->level == DIAG_ERROR ? &s->setup_diags : &s->store.diags, d->level, file,
                  d->line, d->column, d->value, d->reason); /* the document's own: its folder */
     }
-    bool space = status == FONTSET_NO_SPACE;
-    if (space)
-        diag_add(&s->setup_diags, DIAG_ERROR, s->options.output, 0, NULL, NULL,
-                 "磁盘已满或超出文件大小限制，无法写入临时文件；原有输出文件未改动");
     diag_free(&render_diags);
     if (status == CANVAS_TOO_LONG || status == CANVAS_PDF_ERROR)
         return EXIT_CANTCREAT; /* the data and template are valid; the PDF cannot be made */
-    return status == 0 ? EXIT_OK : space ? EXIT_CANTCREAT : EXIT_DATAERR;
+    return status == 0 ? EXIT_OK : EXIT_DATAERR;
 }
 
 /* manifest.json over the set's other files, named as they are in the folder.  A file
@@ -118,10 +114,13 @@ int run_render_month(session *s, const bulletin_template *t, period p, month_out
     summary_write(out->summary, &f, &scores, &reports, &s->plan, &s->store);
     rejects_write(out->rejects, &s->store.diags);
     const char *temp = getenv("TMPDIR");
+    errno = 0;
     if (databook_write(out->data, &f, &scores, &reports, &s->plan, &s->store,
                        temp && temp[0] ? temp : "/tmp") != 0) {
+        bool full = errno == ENOSPC || errno == EFBIG || errno == EDQUOT;
         diag_add(&s->setup_diags, DIAG_ERROR, temp && temp[0] ? temp : "/tmp", 0, NULL, NULL,
-                 "无法写入临时文件，未生成数据工作簿；原有输出文件未改动");
+                 full ? "磁盘已满或超出文件大小限制，无法写入临时文件，未生成数据工作簿；原有输出文件未改动"
+                      : "无法写入临时文件，未生成数据工作簿；原有输出文件未改动");
         return EXIT_CANTCREAT;
     }
     return write_manifest(s, p, out);

@@ -20,7 +20,6 @@ void bulletin_template_free(bulletin_template *t);
 
 /* Lays out and renders the bulletin into out (PDF bytes).  0 on success; -1 with an
  * error in diags (an unknown placeholder, a font failure);
- * FONTSET_NO_SPACE when a temporary file could not be written for lack of space;
  * CANVAS_TOO_LONG (with an error) past libharu's page limit; CANVAS_PDF_ERROR (with its
  * code) when libharu reports an error. */
 int bulletin_render(const bulletin_template *t, fontset *fonts, const bind_scope *scope,

@@ -353,7 +353,7 @@ int canvas_render(canvas *c, const canvas_info *info, buffer *out)
         status = CANVAS_PDF_ERROR;
     }
     HPDF_Free(pdf);
-    if (status == FONTSET_NO_SPACE || status == CANVAS_PDF_ERROR)
+    if (status == CANVAS_PDF_ERROR)
         return status;
     return status == 0 && out->length > 0 ? 0 : -1;
 }

@@ -100,8 +100,8 @@ void canvas_bookmark_add(canvas *c, const char *title, size_t page, double y);
 
 /* Pass 2: embeds the fonts and writes the PDF into out.  0 on success, -1 with an error
  * in the canvas's diagnostics, CANVAS_PDF_ERROR (said there, with its code) for an error
- * libharu reports (none is let through to a NULL page), FONTSET_NO_SPACE when the fonts' temporary files could not be written for
- * lack of space, CANVAS_TOO_LONG (said in the diagnostics) past CANVAS_PAGE_LIMIT pages.
+ * libharu reports (none is let through to a NULL page), CANVAS_TOO_LONG (said in the
+ * diagnostics) past CANVAS_PAGE_LIMIT pages.
  * libharu's allocation failures end the run through die_oom. */
 int canvas_render(canvas *c, const canvas_info *info, buffer *out);
 

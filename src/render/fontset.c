@@ -532,13 +532,11 @@ static int embed_face(font_face *f, HPDF_Doc pdf, diag_list *diags)
     hb_face_destroy(subset_face);
 
     char reason[256] = "";
-    int write_error = 0;
-    f->pdf_font = font_load_into_pdf(pdf, subset, reason, sizeof reason, &write_error);
+    f->pdf_font = font_load_into_pdf(pdf, subset, reason, sizeof reason);
     hb_blob_destroy(subset);
     if (!f->pdf_font) {
         diag_addf(diags, DIAG_ERROR, f->written, 0, NULL, NULL, "无法载入字体子集：%s", reason);
-        bool no_space = write_error == ENOSPC || write_error == EFBIG || write_error == EDQUOT;
-        return no_space ? FONTSET_NO_SPACE : -1;
+        return -1;
     }
     return 0;
 }

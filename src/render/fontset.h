@@ -66,11 +66,8 @@ void fontset_use(fontset *set, int face, uint32_t cp);
 
 /* Pass 2 start: turns on the UTF-8 encodings and full compression of pdf, subsets every
  * face that has used characters ONCE (exactly those characters) and loads each subset
- * into pdf under a name unique in the set.  Returns 0, or -1 with an error in diags, or
- * FONTSET_NO_SPACE when a temporary file could not be written for lack of space (a full
- * disk, a file size limit, a quota).  The subsets are loaded through temporary files that
- * are unlinked at once. */
-#define FONTSET_NO_SPACE (-2)
+ * into pdf from memory under a name unique in the set.  Returns 0, or -1 with an error in
+ * diags. */
 int fontset_embed(fontset *set, HPDF_Doc pdf, diag_list *diags);
 /* The libharu font (UTF-8 encoder) of an embedded face, owned by the pdf of the last
  * fontset_embed; NULL when the face has nothing used or was not embedded. */

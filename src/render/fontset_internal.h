@@ -21,11 +21,9 @@
  * font ps_name.  Returns a plain TrueType file as a blob the caller destroys, or NULL. */
 hb_blob_t *font_subset(hb_face_t *face, const hb_set_t *unicodes, const char *ps_name);
 
-/* Loads the TrueType file ttf into pdf (embedded, UTF-8 encoder) through a temporary file
- * that is unlinked as soon as libharu has opened it.  Returns the font, or NULL with the
- * reason (English, for a diagnostic) in reason. */
-HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t reason_size,
-                             int *write_error);
+/* Loads the TrueType file ttf into pdf (embedded, UTF-8 encoder) from memory.  Returns
+ * the font, or NULL with the reason (English, for a diagnostic) in reason. */
+HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t reason_size);
 
 /* libharu finds a code point's glyph by walking its cmap's segments, and on HPDF_GetFont
  * does so for all 65536 codes: slow for a subset's many scattered segments.  Rewrites the

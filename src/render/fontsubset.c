@@ -1,17 +1,15 @@
 /*
  * fontsubset.c: pass 2 of the font layer: one HarfBuzz subset per used face, renamed so
- * that libharu cannot confuse two subsets, written to a temporary file (libharu 2.3.0
- * cannot load from memory) and loaded embedded with the UTF-8 encoder.
+ * that libharu cannot confuse two subsets, and loaded from memory (hpdfutil.h), embedded,
+ * with the UTF-8 encoder.
  */
 #include "render/fontset_internal.h"
+#include "render/hpdfutil.h"
 
 #include <hb-subset.h>
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* ---- a minimal name table --------------------------------------------------------- */
 
@@ -128,70 +126,11 @@ hb_blob_t *font_subset(hb_face_t *face, const hb_set_t *unicodes, const char *ps
 
 /* ---- loading into libharu --------------------------------------------------------- */
 
-static bool write_all(int fd, const char *data, size_t length)
+HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t reason_size)
 {
-    while (length > 0) {
-        ssize_t written = write(fd, data, length);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        length -= (size_t)written;
-    }
-    return true;
-}
-
-/* Writes ttf to a new temporary file; its path goes to path.  False with a reason. */
-static bool write_temp(hb_blob_t *ttf, char *path, size_t path_size, char *reason,
-                       size_t reason_size)
-{
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !dir[0])
-        dir = "/tmp";
-    if ((size_t)snprintf(path, path_size, "%s/bulletin-font-XXXXXX", dir) >= path_size) {
-        snprintf(reason, reason_size, "临时文件夹路径过长");
-        errno = ENAMETOOLONG;
-        return false;
-    }
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        int saved = errno;
-        snprintf(reason, reason_size, "无法在 %s 建立临时文件：%s", dir, strerror(saved));
-        errno = saved;
-        return false;
-    }
     unsigned length = 0;
     const char *data = hb_blob_get_data(ttf, &length);
-    bool ok = write_all(fd, data, length);
-    int saved = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        saved = errno;
-    }
-    if (!ok) {
-        snprintf(reason, reason_size, "无法写入临时文件 %s：%s", path, strerror(saved));
-        unlink(path);
-        errno = saved;
-    }
-    return ok;
-}
-
-HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t reason_size,
-                             int *write_error)
-{
-    char path[PATH_MAX];
-    *write_error = 0;
-    if (!write_temp(ttf, path, sizeof path, reason, reason_size)) {
-        if (errno == EMFILE || errno == ENFILE || errno == ENOMEM)
-            die_exhausted(errno);
-        *write_error = errno ? errno : EIO;
-        return NULL;
-    }
-    /* libharu keeps the file open (it reads the glyphs again when saving), so the name
-     * can go at once; nothing of the path reaches the PDF. */
-    const char *name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-    unlink(path);
+    const char *name = hpdf_load_ttf_from_memory(pdf, data, length);
     if (!name) {
         snprintf(reason, reason_size, "HPDF_LoadTTFontFromFile error 0x%04lX, detail %lu",
                  (unsigned long)HPDF_GetError(pdf), (unsigned long)HPDF_GetErrorDetail(pdf));

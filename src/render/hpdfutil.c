@@ -1,6 +1,7 @@
 /*
- * hpdfutil.c: faster stand-ins for three of libharu 2.3.0's utility functions, and page
- * content streams deflated as soon as each page is drawn (hpdfutil.h).  libharu
+ * hpdfutil.c: faster stand-ins for three of libharu 2.3.0's utility functions, page
+ * content streams deflated as soon as each page is drawn, and TrueType fonts loaded from
+ * memory (hpdfutil.h).  libharu
  * clears a 512-byte buffer with its own byte-at-a-time HPDF_MemSet before every operator
  * it writes (a colour, a move, a line: 2,000 instructions each) and copies every stream
  * with a byte loop; on the sample month these are 13 % of all instructions.  libharu
@@ -15,6 +16,7 @@
 #include <hpdf_conf.h>
 #include <hpdf_pages.h>
 #include <hpdf_utils.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,4 +115,47 @@ int hpdf_page_deflate_now(HPDF_Page page)
     }
     HPDF_Stream_Free(deflated);
     return status == HPDF_OK ? 0 : -1;
+}
+
+/* ---- TrueType fonts from memory ------------------------------------------------- */
+
+/* The font HPDF_LoadTTFontFromFile is loading from memory, named by this name's address. */
+static const char MEMORY_FONT[] = "(a font in memory)";
+static const void *memory_font;
+static size_t memory_font_length;
+
+typedef HPDF_Stream (*file_reader)(HPDF_MMgr, const char *);
+
+/* Replaces libharu's for every call (libharu calls it through the PLT, from
+ * HPDF_LoadTTFontFromFile): the font hpdf_load_ttf_from_memory is loading becomes a
+ * memory stream of one block holding its bytes; any other name is opened by libharu's. */
+HPDF_Stream HPDF_FileReader_New(HPDF_MMgr mmgr, const char *fname)
+{
+    if (fname == MEMORY_FONT && memory_font) {
+        /* One block a byte longer than the font: a seek to its very end stays in it. */
+        HPDF_Stream stream = HPDF_MemStream_New(mmgr, (HPDF_UINT)memory_font_length + 1);
+        if (stream && HPDF_Stream_Write(stream, memory_font, (HPDF_UINT)memory_font_length) !=
+                          HPDF_OK) {
+            HPDF_Stream_Free(stream);
+            stream = NULL;
+        }
+        return stream;
+    }
+    static file_reader libharu;
+    if (!libharu)
+        libharu = (file_reader)dlsym(RTLD_NEXT, "HPDF_FileReader_New");
+    if (!libharu)
+        abort(); /* linked against libharu, which defines it: cannot happen */
+    return libharu(mmgr, fname);
+}
+
+const char *hpdf_load_ttf_from_memory(HPDF_Doc pdf, const void *bytes, size_t length)
+{
+    if (length == 0 || length >= UINT32_MAX)
+        return NULL;
+    memory_font = bytes;
+    memory_font_length = length;
+    const char *name = HPDF_LoadTTFontFromFile(pdf, MEMORY_FONT, HPDF_TRUE);
+    memory_font = NULL;
+    return name;
 }
