@@ -1,19 +1,16 @@
 /*
  * databook.c: data-YYYY-MM.xlsx with libxlsxwriter (see databook.h).  Money goes in as
  * 元 / 10000, one correctly rounded division, so each cell holds the double nearest the
- * exact 万元 amount; percents and points as summary.json prints them.  libxlsxwriter
- * dates every zip entry 1980-01-01; they are set to the period's date afterwards, in the
- * local and the central headers (the CRC covers only the data).
+ * exact 万元 amount; percents and points as summary.json prints them.  The workbook is
+ * dated the day after the period (xlsxout.h), as the PDF is.
  */
 #include "report/databook.h"
 
-#include <xlsxwriter.h>
+#include "report/xlsxout.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 typedef struct book {
     lxw_workbook *wb;
@@ -277,101 +274,33 @@ static void problems_sheet(book *b, const store *s)
 
 /* ---- the file ---- */
 
-static unsigned read16(const unsigned char *p)
-{
-    return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
+typedef struct databook_parts {
+    const figures *f;
+    const unit_scores *scores;
+    const timeliness *submissions;
+    const plan *pl;
+    const store *s;
+} databook_parts;
 
-static unsigned long read32(const unsigned char *p)
+static void fill_book(lxw_workbook *wb, void *context)
 {
-    return (unsigned long)read16(p) | (unsigned long)read16(p + 2) << 16;
-}
-
-static void write16(unsigned char *p, unsigned value)
-{
-    p[0] = (unsigned char)value;
-    p[1] = (unsigned char)(value >> 8);
-}
-
-/* Dates every entry of the zip in bytes (local and central headers) at 00:00 of d. */
-static void date_entries(unsigned char *bytes, size_t length, date d)
-{
-    if (length < 22 || memcmp(bytes + length - 22, "PK\5\6", 4) != 0)
-        return; /* libxlsxwriter writes no zip comment */
-    unsigned dos = (unsigned)((d / 10000 - 1980) << 9 | (d / 100 % 100) << 5 | d % 100);
-    const unsigned char *end = bytes + length - 22;
-    size_t at = read32(end + 16);
-    for (unsigned n = read16(end + 10); n > 0 && at + 46 <= length; n--) {
-        unsigned char *central = bytes + at;
-        size_t local = read32(central + 42);
-        if (memcmp(central, "PK\1\2", 4) != 0 || local + 30 > length ||
-            memcmp(bytes + local, "PK\3\4", 4) != 0)
-            return;
-        write16(central + 12, 0);
-        write16(central + 14, dos);
-        write16(bytes + local + 10, 0);
-        write16(bytes + local + 12, dos);
-        at += 46 + read16(central + 28) + read16(central + 30) + read16(central + 32);
-    }
-}
-
-/* The first day after the period's month (or quarter). */
-static date day_after(period p)
-{
-    int last = p.quarter ? p.quarter * 3 : p.month;
-    return last == 12 ? date_make(p.year + 1, 1, 1) : date_make(p.year, last + 1, 1);
-}
-
-static int read_back(const char *path, buffer *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buffer_append(out, chunk, n);
-    int status = ferror(f) ? -1 : 0;
-    fclose(f);
-    return status;
+    const databook_parts *parts = context;
+    book b = {.wb = wb};
+    book_formats(&b);
+    industries_sheet(&b, parts->f);
+    units_sheet(&b, parts->scores);
+    projects_sheet(&b, parts->f, parts->pl, parts->s);
+    submissions_sheet(&b, parts->submissions, parts->s);
+    problems_sheet(&b, parts->s);
 }
 
 int databook_write(buffer *out, const figures *f, const unit_scores *scores,
                    const timeliness *submissions, const plan *pl, const store *s,
                    const char *temp_dir)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/.data-XXXXXX", temp_dir);
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return -1;
-    close(fd);
-    date when = day_after(f->period);
-    struct tm tm = {.tm_year = when / 10000 - 1900, .tm_mon = when / 100 % 100 - 1,
-                    .tm_mday = when % 100};
     char title[64], subject[16];
     snprintf(title, sizeof title, "乐清市新兴产业月度数据 %s", period_format(f->period, subject));
-    lxw_workbook_options options = {.tmpdir = (char *)temp_dir};
-    book b = {.wb = workbook_new_opt(path, &options)};
-    lxw_doc_properties properties = {.title = title, .subject = subject, .author = "bulletin",
-                                     .created = timegm(&tm)};
-    int status = b.wb ? 0 : -1;
-    if (b.wb) {
-        workbook_set_properties(b.wb, &properties);
-        book_formats(&b);
-        industries_sheet(&b, f);
-        units_sheet(&b, scores);
-        projects_sheet(&b, f, pl, s);
-        submissions_sheet(&b, submissions, s);
-        problems_sheet(&b, s);
-        status = workbook_close(b.wb) == LXW_NO_ERROR ? 0 : -1;
-    }
-    if (status == 0)
-        status = read_back(path, out);
-    unlink(path);
-    if (status == 0)
-        date_entries((unsigned char *)out->data, out->length, when);
-    else
-        out->length = 0;
-    return status;
+    databook_parts parts = {f, scores, submissions, pl, s};
+    return xlsxout_write(out, temp_dir, period_end_next_day(f->period), title, subject,
+                         fill_book, &parts);
 }
