@@ -21,6 +21,8 @@ static void print_usage(FILE *to)
           "                   [--template FILE] [--now YYYY-MM-DD] [-v]\n"
           "  bulletin status  [--period YYYY-MM] [--format csv] [--input DIR] [--plan FILE]\n"
           "                   [--now YYYY-MM-DD]\n"
+          "  bulletin forms   [--period YYYY-MM] [--input DIR] [--plan FILE] [--output DIR]\n"
+          "                   [--now YYYY-MM-DD]\n"
           "  bulletin check   FILE|DIR...\n"
           "  bulletin verify  [-v] ARCHIVE_DIR\n"
           "  bulletin --help | --version\n"
@@ -70,6 +72,8 @@ int main(int argc, char **argv)
         return cmd_year(argc - 1, argv + 1);
     if (strcmp(command, "status") == 0)
         return cmd_status(argc - 1, argv + 1);
+    if (strcmp(command, "forms") == 0)
+        return cmd_forms(argc - 1, argv + 1);
     fprintf(stderr, "bulletin: 未知的子命令“%s”\n", command);
     print_usage(stderr);
     return EXIT_USAGE;

@@ -29,5 +29,7 @@ int cmd_check(int argc, char **argv);
 int cmd_year(int argc, char **argv);
 /* Exit 0 when every report of the period is in, EXIT_PROBLEMS when one is outstanding. */
 int cmd_status(int argc, char **argv);
+/* The forms each office owes for a period, pre-filled, under <output>/forms/ (forms.c). */
+int cmd_forms(int argc, char **argv);
 
 #endif

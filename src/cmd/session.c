@@ -146,6 +146,13 @@ int session_open_reader(session *s, int argc, char **argv, const char *period_fl
     return status;
 }
 
+int session_open_data(session *s, int argc, char **argv, const char *period_flag)
+{
+    int status = begin(s, argc, argv, period_flag);
+    s->reader_only = true;
+    return status == EXIT_OK ? take_lock(s) : status;
+}
+
 void session_open_child(session *child, const session *parent, const char *template_name)
 {
     memset(child, 0, sizeof *child);
@@ -159,6 +166,12 @@ void session_open_child(session *child, const session *parent, const char *templ
     child->kill_at = parent->kill_at;
     diag_init(&child->setup_diags, &child->memory);
     store_init(&child->store, &child->memory);
+}
+
+period session_period_or_this_month(const session *s)
+{
+    return s->options.has_period ? s->options.period
+                                 : (period){s->today / 10000, s->today / 100 % 100, 0};
 }
 
 /* The plan of the year: --plan, else the input folder's plan for that year; either must

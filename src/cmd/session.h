@@ -27,7 +27,8 @@ typedef struct session {
     diag_list setup_diags; /* problems of the plan, template, fonts and folders */
     const char *template_name; /* the default template, under the data folder */
     bool progress_shown;       /* a progress bar is on the terminal */
-    bool reader_only;          /* session_open_reader's: no lock, no template, no fonts */
+    bool reader_only;          /* session_open_reader's and session_open_data's: no
+                                  template, no fonts, no reports needed */
     char kill_stage[32];       /* the test hook (session_checkpoint), "" when off */
     long kill_at, kill_seen;
 } session;
@@ -38,12 +39,18 @@ int session_open(session *s, int argc, char **argv, const char *period_flag);
 /* As session_open, for a subcommand that writes nothing (status): no lock is taken and
  * session_load loads no template and no fonts. */
 int session_open_reader(session *s, int argc, char **argv, const char *period_flag);
+/* As session_open (the lock is taken), for a subcommand that writes no bulletin (forms):
+ * session_load loads no template and no fonts, and an input folder without reports of
+ * the year is no error. */
+int session_open_data(session *s, int argc, char **argv, const char *period_flag);
 /* A session for one month or quarter inside another (the parent holds the lock): the
  * parent's options (without --template and -v) and today, the data folder's template
  * template_name; session_load reads the input again up to its own month, so that what
  * it makes is what `run` or `quarter` makes for that period.  Closed with session_close,
  * which prints its problems. */
 void session_open_child(session *child, const session *parent, const char *template_name);
+/* The --period given, else the month of today. */
+period session_period_or_this_month(const session *s);
 /* Loads the plan of through's year (--plan, else planfile_for_year of the input folder;
  * either must state that year), the template (--template, else s->template_name, by
  * default templates/monthly.xml) and the fonts, and ingests the input folder's reports of

@@ -180,8 +180,7 @@ int cmd_status(int argc, char **argv)
     }
     if (status != EXIT_OK)
         return session_close(&s, status);
-    period p = s.options.has_period ? s.options.period
-                                    : (period){s.today / 10000, s.today / 100 % 100, 0};
+    period p = session_period_or_this_month(&s);
     status = session_load(&s, p);
     if (status == EXIT_OK)
         status = report_status(&s, p);

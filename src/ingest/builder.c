@@ -433,12 +433,17 @@ static void finish_rejected_file(builder *b, submission_file *f)
         builder_file_error(b, b->rejected_line, NULL, NULL, b->rejected_reason);
 }
 
+void builder_skip_file(builder *b)
+{
+    b->skipped = true;
+}
+
 void builder_end(builder *b, bool readable)
 {
     submission_file *f = store_file(b->store, b->file);
-    if (!readable) {
+    if (!readable || b->skipped) {
         f->kind = b->kind;
-        f->rejected_whole = true;
+        f->rejected_whole = !readable;
         f->rows = (row_counts){0};
         commit_diags(b, false);
         release(b);

@@ -52,6 +52,7 @@ typedef struct builder {
     int64_t units[TABLE_MAX_COLUMNS]; /* 元 per unit of each amount column */
     builder_metadata stated;
     const char *rejected_reason; /* set by builder_reject_file */
+    bool skipped;                /* set by builder_skip_file */
     long rejected_line;
     diag_list file_diags;        /* about the file as a whole */
     diag_list row_diags;         /* about single rows */
@@ -88,6 +89,10 @@ void builder_file_note(builder *b, long line, const char *column, const char *va
  * checked one by one.  builder_end adds the reason as an error, with the row count.
  * Only the first reason is kept. */
 void builder_reject_file(builder *b, long line, const char *reason);
+
+/* The file is not a submission (a workbook's 填报说明 sheet): builder_end keeps only its
+ * notes, with no kind, no rows and no error; rows given after this are not counted. */
+void builder_skip_file(builder *b);
 
 /* Counts a data row of a file rejected whole, or of one whose kind is unknown. */
 void builder_count_row(builder *b);

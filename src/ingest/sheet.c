@@ -8,7 +8,8 @@
  * the header: data rows, 合计/总计 rows (checked by the builder), 小计 rows and notes.
  * A workbook's rows come with their cells' types: a data cell merged down takes the
  * text of the merge, a date or an error value in a number column rejects the row, a
- * date under 报告期 is the month it shows.
+ * date under 报告期 is the month it shows.  A workbook's sheet that opens with the one
+ * cell 填报说明 holds a form's instructions and is skipped with a note.
  */
 #include "ingest/sheet.h"
 
@@ -73,6 +74,7 @@ typedef struct sheet {
                               metadata, in order (the first may be a failed header) */
     bool in_notes;
     header_key *keys;      /* CSVFILE_MAX_CELLS of them, for the header tests (heap) */
+    bool instructions;     /* a workbook's 填报说明 sheet: not a submission */
     const sheet_cell *typed; /* the current row's workbook cells, or NULL (CSV) */
     size_t typed_count;
 } sheet;
@@ -804,6 +806,19 @@ sheet *sheet_begin(builder *b)
     return s;
 }
 
+/* A first row whose one cell says 填报说明 (or 填表说明): the instructions that go with
+ * a form (`bulletin forms` writes them on the form's second sheet). */
+static bool opens_instructions(size_t count, const char *const *cells)
+{
+    if (filled_cells(count, cells) != 1)
+        return false;
+    char text[KEY_BYTES] = "";
+    for (size_t j = 0; j < count; j++)
+        if (!blank(cells[j]))
+            text_squeeze(cells[j], text, sizeof text);
+    return strcmp(text, "填报说明") == 0 || strcmp(text, "填表说明") == 0;
+}
+
 void sheet_put_row(sheet *s, long line, size_t count, const sheet_cell *cells)
 {
     const char *texts[CSVFILE_MAX_CELLS];
@@ -811,6 +826,10 @@ void sheet_put_row(sheet *s, long line, size_t count, const sheet_cell *cells)
         count = CSVFILE_MAX_CELLS;
     for (size_t j = 0; j < count; j++)
         texts[j] = cells[j].text;
+    if (!s->any_row && opens_instructions(count, texts))
+        s->instructions = true;
+    if (s->instructions)
+        return;
     csvfile_row row = {line, count, texts};
     s->typed = cells;
     s->typed_count = count;
@@ -820,7 +839,12 @@ void sheet_put_row(sheet *s, long line, size_t count, const sheet_cell *cells)
 
 void sheet_end(sheet *s)
 {
-    finish_sheet(s);
+    if (s->instructions) {
+        builder_file_note(s->b, 0, NULL, NULL, "这是填报说明，不是报表，已跳过");
+        builder_skip_file(s->b);
+    } else {
+        finish_sheet(s);
+    }
     sheet_release(s);
     free(s);
 }
