@@ -88,8 +88,10 @@ $(BUILD)/inject.so: tests/inject/inject.c
 	@echo "  CC  $<"
 	@$(CC) -std=c11 -O1 $(WARN) -shared -fPIC $(if $(SANITIZE),,-DINJECT_ALLOC) -o $@ $< -ldl
 
-bench: all
+# The packages first (a fresh machine has no compiler yet), then the build, then the bench.
+bench:
 	@sh tools/deps.sh bench
+	@$(MAKE) --no-print-directory all
 	@sh tools/bench.sh $(BUILD)/bulletin
 
 # Fuzzing needs clang with libFuzzer, which tools/deps.sh does not install.

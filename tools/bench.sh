@@ -5,18 +5,32 @@
 #   every key-project list 100 + 60·N % as long as the sample's), `bulletin check` on a
 #   100 MB projects CSV in UTF-8 and in GB18030 and on a 30 MB projects XML (one working
 #   group's list of the ×128 month repeated under new codes), 100 sample bulletins on two cores, and
-#   ReportLab (tools/bench_reportlab.py) beside a busy month, interleaved.
+#   ReportLab (tools/bench_reportlab.py) beside a busy month, interleaved, the memory a
+#   page costs (the busy months with the 附表 cap raised: more pages from the same input),
+#   and instruction counts (callgrind).
 # Each line: wall and CPU per stage (BULLETIN_TIMING=1), MB/s and rows/s of ingest (by
 # its CPU time and by wall time), peak RSS, pages, PDF bytes.
-# Usage: tools/bench.sh build/bulletin   (from the repository root)
+# Usage: tools/bench.sh build/bulletin   (from the repository root; `make bench` first
+# installs what it needs: tools/deps.sh bench)
 set -eu
 bin=${1:-build/bulletin}
 work=build/bench
 data=$work/data
 out=$work/out
+# Debian's python3, which has python3-reportlab: not a python3 that PATH may put first
+# (pyenv, a virtualenv), which has not.
 python=/usr/bin/python3
 export SOURCE_DATE_EPOCH=1443744000
+bench_start=$(date +%s)
 mkdir -p "$work"
+for tool in /usr/bin/time pdfinfo pdftotext; do
+    command -v "$tool" >/dev/null 2>&1 ||
+        { echo "bench: $tool is missing; run as root: sh tools/deps.sh bench" >&2; exit 1; }
+done
+if ! "$python" -c 'import reportlab' 2>/dev/null; then
+    echo "bench: $python cannot import reportlab; run as root: sh tools/deps.sh bench" >&2
+    exit 1
+fi
 
 # ---- data (made again when the generator or this script changed) ----
 stamp=$data/.made
@@ -151,6 +165,43 @@ awk -v bw="$b_wall" -v rw="$r_wall" -v bc="$b_cpu" -v rc="$r_cpu" -v rp="$rl_pag
     printf "bulletin is %.1f× faster by wall, %.1f× by CPU\n", rw / bw, rc / bc
 }'
 
+# ---- memory a page costs: the busy months again with the 附表 cap raised in a copy of the
+# templates (BULLETIN_DATADIR), so that the same input makes more pages ----
+datadir_with_limit() { # LIMIT: a data folder whose monthly 附表 lists up to LIMIT rows
+    dir=$work/datadir-$1
+    if [ ! -f "$dir/.made" ] || [ templates/monthly.xml -nt "$dir/.made" ]; then
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        cp -r templates "$dir/"
+        ln -s "$PWD/schemas" "$dir/schemas"
+        ln -s "$PWD/fonts" "$dir/fonts"
+        sed -i "s/continued=\"续表\" limit=\"500\"/continued=\"续表\" limit=\"$1\"/" \
+            "$dir/templates/monthly.xml"
+        grep -q "limit=\"$1\"" "$dir/templates/monthly.xml" ||
+            { echo "bench: templates/monthly.xml has no 附表 limit=\"500\" to raise" >&2; exit 1; }
+        touch "$dir/.made"
+    fi
+    echo "$dir"
+}
+page_memory() { # LABEL INPUT LIMIT LIMIT...
+    label=$1 input=$2
+    shift 2
+    for limit in "$@"; do
+        dir=$(datadir_with_limit "$limit")
+        BULLETIN_DATADIR=$dir /usr/bin/time -f %M -o "$out/pm.time" "$bin" run --period 2015-09 \
+            --input "$input" --output "$out/pm-$label-$limit" >/dev/null 2>&1 || true
+        echo "$limit $(pdfinfo "$out/pm-$label-$limit/2015-09/bulletin-2015-09.pdf" |
+            awk '/^Pages:/ { print $2 }') $(tail -1 "$out/pm.time")"
+    done | awk -v label="$label" '{
+        printf "%s", (NR == 1 ? sprintf("memory a page, %s (附表 cap: pages, peak RSS):", label) : ";")
+        printf " %d rows: %d pages, %.1f MiB", $1, $2, $3 / 1024
+        if (NR > 1 && $2 > pages) per = ($3 - rss) / ($2 - pages)
+        pages = $2; rss = $3 }
+        END { printf "; %.1f KiB a page between the last two\n", per }'
+}
+page_memory busy-x16 "$data/busy16" 500 2000
+page_memory busy-x128 "$data/busy128" 500 5000 12000
+
 # ---- instructions (load-independent) ----
 if command -v valgrind >/dev/null 2>&1; then
     for label in sample busy-x16; do
@@ -160,4 +211,4 @@ if command -v valgrind >/dev/null 2>&1; then
         awk -v label="$label" '/Collected/ { printf "instructions (callgrind), %s: %s\n", label, $4 }' "$out/$label.cg"
     done
 fi
-echo "bench: load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
+echo "bench: load average $(cut -d' ' -f1-3 /proc/loadavg) at end; $(($(date +%s) - bench_start)) s in all"

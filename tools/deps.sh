@@ -8,8 +8,9 @@ PACKAGES="gcc make pkg-config libhpdf-dev libxml2-dev libcsv-dev check libharfbu
 nettle-dev poppler-utils qpdf fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp
 fonts-arphic-gkai00mp fonts-wqy-microhei fonts-wqy-zenhei
 libzip-dev libxlsxwriter-dev libjansson-dev"
-# make bench also runs ReportLab and callgrind; make check needs neither.
-if [ "${1:-}" = bench ]; then PACKAGES="$PACKAGES python3-reportlab valgrind"; fi
+# make bench also runs ReportLab (with Debian's /usr/bin/python3, which python3-reportlab
+# brings), callgrind and /usr/bin/time; make check needs none of them.
+if [ "${1:-}" = bench ]; then PACKAGES="$PACKAGES python3 python3-reportlab valgrind time"; fi
 
 installed=$(dpkg-query -W -f='${Package} ${Status}\n' $PACKAGES 2>/dev/null |
            awk '$NF == "installed" { print $1 }' || true)

@@ -28,6 +28,7 @@ typedef struct font_face {
     hb_set_t *used;                     /* code points drawn with the face */
     hb_set_t *embedded;                 /* code points of the loaded subset */
     HPDF_Font pdf_font;
+    struct face_advance *advances;      /* ADVANCE_MEMO answers of fontset_advance */
 } font_face;
 
 /* One remembered answer of fontset_face_for. */
@@ -37,6 +38,15 @@ typedef struct face_choice {
 } face_choice;
 
 enum { CHOICE_MEMO = 1024 }; /* answers kept per role, by the code point's low bits */
+
+/* One remembered answer of fontset_advance: the layout measures each character many
+ * times (to break lines, to align, to draw), and HarfBuzz's lookup is the dearer part. */
+typedef struct face_advance {
+    uint32_t key; /* the code point + 1; 0 while empty */
+    int advance;
+} face_advance;
+
+enum { ADVANCE_MEMO = 1024 }; /* per face, by the code point's low bits */
 
 struct fontset {
     arena strings;
@@ -225,8 +235,10 @@ static int add_face(fontset *set, const char *file, unsigned index, const char *
         .upem = hb_face_get_upem(face),
         .used = hb_set_create(),
         .embedded = hb_set_create(),
+        .advances = calloc(ADVANCE_MEMO, sizeof(face_advance)),
     };
-    if (entry.font == hb_font_get_empty() || !hb_set_allocation_successful(entry.used) ||
+    if (!entry.advances || entry.font == hb_font_get_empty() ||
+        !hb_set_allocation_successful(entry.used) ||
         !hb_set_allocation_successful(entry.embedded))
         die_oom(); /* HarfBuzz's empty objects stand for its allocation failures */
     choose_ps_name(set, face, entry.ps_name);
@@ -390,6 +402,7 @@ void fontset_close(fontset *set)
         font_face *f = vec_at(&set->faces, i);
         hb_set_destroy(f->used);
         hb_set_destroy(f->embedded);
+        free(f->advances);
         hb_font_destroy(f->font);
         hb_face_destroy(f->face);
         hb_blob_destroy(f->blob);
@@ -471,6 +484,9 @@ int fontset_advance(const fontset *set, int face, uint32_t cp)
     const font_face *f = face_at(set, face);
     if (!f)
         return 0;
+    face_advance *memo = &f->advances[cp % ADVANCE_MEMO];
+    if (in_bmp(cp) && memo->key == cp + 1)
+        return memo->advance;
     hb_codepoint_t glyph = 0;
     errno = 0;
     if (!hb_font_get_nominal_glyph(f->font, cp, &glyph))
@@ -478,6 +494,10 @@ int fontset_advance(const fontset *set, int face, uint32_t cp)
     int advance = thousandths(f, hb_font_get_glyph_h_advance(f->font, glyph));
     if (errno == ENOMEM)
         die_oom();
+    if (in_bmp(cp)) {
+        memo->key = cp + 1;
+        memo->advance = advance;
+    }
     return advance;
 }
 
