@@ -142,11 +142,17 @@ $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(BUILD)/libbulletin.a
 docs: all
 	@sh tools/docs.sh $(BUILD)/bulletin
 
-# Regenerates the sample data of input/ (deterministic: the same files every time).
+# Regenerates the sample data of input/ (deterministic: the same files every time); two
+# of September's reports are sent as workbooks, which LibreOffice made from the CSV files
+# gensample writes (tests/data/workbooks/converted/make.py): those replace them.
+SAMPLE_WORKBOOKS := tests/data/workbooks/converted/xlsx/生命健康-项目.xlsx \
+                    tests/data/workbooks/converted/xls/高端装备-项目.xls
 sample:
 	@mkdir -p $(BUILD)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $(BUILD)/gensample tools/gensample.c
 	$(BUILD)/gensample input
+	for w in $(SAMPLE_WORKBOOKS); do b=$${w##*/}; rm -f "input/2015-09/$${b%.*}.csv"; \
+	    cp "$$w" input/2015-09/; done
 
 install:
 	@$(MAKE) --no-print-directory BUILD=build/install DATADIR=$(SHAREDIR) build/install/bulletin

@@ -1,11 +1,11 @@
 /*
  * check_converted.c: the sample month sent as workbooks.  LibreOffice opened each of the
  * month's CSV reports and saved it as .xlsx and as .xls (tests/data/workbooks/converted,
- * made by make.py there); the real binary runs the month with every report as .xlsx,
- * with every report as .xls, and as CSV, and each gives the same summary.json (the
- * files' names left out), the same rejected and warned rows, and for each report the
- * same kind, office, period, date sent and fate of every row.  Runs from the repository
- * root.
+ * made by make.py there); the real binary runs the month all in CSV, with every report
+ * as .xlsx, with every report as .xls, and as the sample ships it (two reports as
+ * workbooks), and each gives the same summary.json (the files' names left out), the same
+ * rejected and warned rows, and for each report the same kind, office, period, date sent
+ * and fate of every row.  Runs from the repository root.
  */
 #include "testutil.h"
 #include "model/arena.h"
@@ -20,15 +20,15 @@
 
 static arena memory;
 static char *scratch;
-static const char *sample; /* the outputs of the sample month as it is */
+static const char *csv_month; /* the outputs of the month all in CSV */
 
 static const char *run_month(const char *set);
 
-/* Once for all tests: the folder of the months, and the sample month run. */
-static void run_sample_month(void)
+/* Once for all tests: the folder of the months, and the CSV month run. */
+static void run_csv_month(void)
 {
     scratch = make_scratch_folder();
-    sample = run_month(NULL);
+    csv_month = run_month("csv");
 }
 
 static void remove_months(void)
@@ -39,8 +39,9 @@ static void remove_months(void)
     arena_free(&memory);
 }
 
-/* A copy of input/ whose 2015-09 reports are those of converted/<set> (NULL: input/ as
- * it is), run for that month; returns the folder of its outputs. */
+/* A copy of input/ whose 2015-09 reports are those of converted/<set> (csv: the sample
+ * month with the CSV files of its workbooks instead; NULL: input/ as it is), run for that
+ * month; returns the folder of its outputs. */
 static const char *run_month(const char *set)
 {
     const char *dir = arena_printf(&memory, "%s/%s", scratch, set ? set : "sample");
@@ -48,8 +49,9 @@ static const char *run_month(const char *set)
     ck_assert_msg(made.status == 0, "%s", made.err);
     command_result_free(&made);
     if (set) {
-        made = run_command("cd '%1$s/input/2015-09' && rm -f *.csv *.txt *.xlsx *.xls && cd - >/dev/null && "
-                           "cp " CONVERTED "/%2$s/* '%1$s/input/2015-09/'", dir, set);
+        made = run_command("cd '%1$s/input/2015-09' && rm -f *.xlsx *.xls %2$s && cd - >/dev/null && "
+                           "cp " CONVERTED "/%3$s/* '%1$s/input/2015-09/'",
+                           dir, strcmp(set, "csv") == 0 ? "" : "*.csv *.txt", set);
         ck_assert_msg(made.status == 0, "%s", made.err);
         command_result_free(&made);
     }
@@ -161,7 +163,7 @@ static void expect_same_month(const char *csv, const char *other)
 START_TEST(the_month_sent_as_xlsx_gives_the_csv_month_figures)
 {
     const char *xlsx = run_month("xlsx");
-    expect_same_month(sample, xlsx);
+    expect_same_month(csv_month, xlsx);
     json_t *r = reports(xlsx);
     ck_assert_uint_eq(json_object_size(r), 13); /* 11 workbooks, 2 XML files */
     json_t *rows = json_object_get(json_object_get(r, "信息经济-项目"), "rows");
@@ -184,10 +186,37 @@ END_TEST
 START_TEST(the_month_sent_as_xls_gives_the_csv_month_figures)
 {
     const char *xls = run_month("xls");
-    expect_same_month(sample, xls);
+    expect_same_month(csv_month, xls);
     json_t *r = reports(xls);
     ck_assert_uint_eq(json_object_size(r), 13);
     json_decref(r);
+}
+END_TEST
+
+START_TEST(the_sample_month_with_two_workbooks_gives_the_csv_month_figures)
+{
+    const char *sample = run_month(NULL);
+    expect_same_month(csv_month, sample);
+    json_t *manifest = load(sample, "manifest.json");
+    size_t i, workbooks = 0;
+    json_t *input;
+    json_array_foreach(json_object_get(manifest, "inputs"), i, input) {
+        const char *path = json_string_value(json_object_get(input, "path"));
+        const char *encoding = json_string_value(json_object_get(input, "encoding"));
+        if (strstr(path, "/input/2015-09/生命健康-项目.xlsx:生命健康-项目"))
+            ck_assert_str_eq(encoding, "UTF-8");
+        else if (strstr(path, "/input/2015-09/高端装备-项目.xls:高端装备-项目"))
+            ck_assert_str_eq(encoding, "BIFF8");
+        else
+            continue;
+        workbooks++;
+        json_t *rows = json_object_get(input, "rows");
+        ck_assert_int_gt(json_integer_value(json_object_get(rows, "read")), 0);
+        ck_assert_int_eq(json_integer_value(json_object_get(rows, "read")),
+                         json_integer_value(json_object_get(rows, "accepted")));
+    }
+    ck_assert_uint_eq(workbooks, 2);
+    json_decref(manifest);
 }
 END_TEST
 
@@ -195,8 +224,9 @@ static Suite *converted_suite(void)
 {
     Suite *suite = suite_create("converted");
     TCase *t = tcase_create("month");
-    tcase_add_unchecked_fixture(t, run_sample_month, remove_months);
+    tcase_add_unchecked_fixture(t, run_csv_month, remove_months);
     tcase_set_timeout(t, 300);
+    tcase_add_test(t, the_sample_month_with_two_workbooks_gives_the_csv_month_figures);
     tcase_add_test(t, the_month_sent_as_xlsx_gives_the_csv_month_figures);
     tcase_add_test(t, the_month_sent_as_xls_gives_the_csv_month_figures);
     suite_add_tcase(suite, t);

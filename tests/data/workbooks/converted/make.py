@@ -4,12 +4,18 @@
 # It writes the sample month's eleven CSV and tab-separated reports of 2015-09 as
 # tools/gensample.c writes them into input/, and has LibreOffice open each (as UTF-8
 # CSV, as a clerk opens it in a spreadsheet: numbers, percents and dates recognised) and
-# save it as .xlsx (xlsx/) and as .xls (xls/).  check_converted.c runs the CSV month, the
-# .xlsx month and the .xls month and finds the same figures.
+# save it as .xlsx (xlsx/) and as .xls (xls/).  The sample month holds two of them in
+# place of their CSV files (SAMPLE_WORKBOOKS, put there by `make sample`); csv/ keeps those
+# two CSV files, so that the CSV month can still be put together.  check_converted.c runs
+# the sample month, the CSV month, the .xlsx month and the .xls month and finds the same
+# figures.
 import csv, glob, io, os, shutil, subprocess, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, '../../../..'))
+# The reports that the sample month holds as workbooks, and as which (see the Makefile's
+# sample target).
+SAMPLE_WORKBOOKS = {'生命健康-项目': 'xlsx', '高端装备-项目': 'xls'}
 
 
 def utf8_csv(path, out_dir):
@@ -51,6 +57,10 @@ def main():
         for fmt in ('xlsx', 'xls'):
             shutil.rmtree(os.path.join(HERE, fmt), ignore_errors=True)
             convert(sources, fmt, os.path.join(HERE, fmt))
+        shutil.rmtree(os.path.join(HERE, 'csv'), ignore_errors=True)
+        os.makedirs(os.path.join(HERE, 'csv'))
+        for name in SAMPLE_WORKBOOKS:
+            shutil.copy(os.path.join(month, name + '.csv'), os.path.join(HERE, 'csv'))
 
 
 main()
