@@ -33,7 +33,7 @@ typedef struct form_layout {
     const char *title;  /* after the year */
     const char *name;   /* in the file name */
     bool amounts;       /* 单位：万元 and a 合计 row */
-    int blank_rows;     /* empty rows for what is new */
+    int blank_rows;     /* empty rows for what is new (-1: one for each of the plan's units) */
     const form_column *columns;
     size_t count;
 } form_layout;
@@ -73,7 +73,7 @@ static const form_column progress_columns[] = {
 
 static const form_column assessment_columns[] = {
     {"序号", NULL, NULL, false, false, true, NULL, NULL, 5},
-    {"单位", NULL, NULL, false, true, true, NULL, NULL, 11},
+    {"单位", NULL, NULL, false, false, false, NULL, NULL, 11},
     {"新兴产业用地占比", NULL, "新兴产业用地占比（%）", false, false, false, NULL, NULL, 12},
     {"新增平台数", NULL, NULL, false, false, false, NULL, NULL, 9},
     {"国家级平台认定数", NULL, NULL, false, false, false, NULL, NULL, 9},
@@ -101,7 +101,7 @@ static const form_layout layouts[] = {
            project_columns),
     LAYOUT(KIND_PROGRESS, "附件4", "新兴产业实施进度情况一览表", "附件4", true, 5,
            progress_columns),
-    LAYOUT(KIND_ASSESSMENT, NULL, "新兴产业考核数据表", "考核数据", false, 0, assessment_columns),
+    LAYOUT(KIND_ASSESSMENT, NULL, "新兴产业考核数据表", "考核数据", false, -1, assessment_columns),
     LAYOUT(KIND_QUARTERLY, NULL, "政策完善整合、品牌建设等工作情况表", "季度工作情况", false, 10,
            quarterly_columns),
 };
@@ -398,8 +398,9 @@ static void write_row(form_book *b, lxw_row_t row, int number, const void *recor
     }
 }
 
-/* The pre-filled rows: the records the office sent last, or the plan's units for the
- * assessment; then the blank rows.  Returns the row after them. */
+/* The pre-filled rows, the records the office sent last; then the blank rows (not a row
+ * with only its 单位 for the assessment: the reader would take it as a unit's zeros).
+ * Returns the row after them. */
 static lxw_row_t write_rows(form_book *b, lxw_row_t row)
 {
     const form_request *r = b->r;
@@ -407,12 +408,8 @@ static lxw_row_t write_rows(form_book *b, lxw_row_t row)
     int number = 1;
     for (size_t i = 0; i < r->row_count; i++)
         write_row(b, row++, number++, r->rows[i]);
-    if (r->kind == KIND_ASSESSMENT)
-        for (size_t i = 0; i < r->plan->unit_count; i++) {
-            assessment_record unit = {.unit = (int)i};
-            write_row(b, row++, number++, &unit);
-        }
-    for (int i = 0; i < b->layout->blank_rows; i++)
+    int blanks = b->layout->blank_rows < 0 ? (int)r->plan->unit_count : b->layout->blank_rows;
+    for (int i = 0; i < blanks; i++)
         write_row(b, row++, 0, NULL);
     b->last_data = row - 1;
     return row;
@@ -631,8 +628,8 @@ static const char *const progress_guide[] = {
     "新增的单位或细分领域填在下面的空行中；同一单位同一产业已分细分领域填报的，不要再填产业整体一行。",
     NULL};
 static const char *const assessment_guide[] = {
-    "已预先填好：填报单位、报告期和各考核单位。",
-    "请填写各单位本年截至%s的考核数据：用地占比填百分数（如35.2），平台数、项目数、表彰数填整数，"
+    "已预先填好：填报单位和报告期。",
+    "每个考核单位填一行（单位从列表中选择），填写本年截至%s的考核数据：用地占比填百分数（如35.2），平台数、项目数、表彰数填整数，"
     "龙头企业培育从列表中选择良好、一般或较差，年度实施计划选择是或否。",
     NULL};
 static const char *const quarterly_guide[] = {
