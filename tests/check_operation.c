@@ -95,6 +95,16 @@ static char *listing(const char *folder)
     return r.out;
 }
 
+/* scratch/out is empty (the run wrote nothing into it); removes scratch. */
+static void assert_nothing_written(char *scratch)
+{
+    char *output = path_join(scratch, "out"), *files = listing(output);
+    ck_assert_str_eq(files, ".\n");
+    free(files);
+    free(output);
+    remove_folder(scratch);
+}
+
 static void assert_same_bytes(const char *a, const char *b)
 {
     ck_assert_msg(same_file_bytes(a, b), "%s and %s differ", a, b);
@@ -214,6 +224,29 @@ START_TEST(an_invalid_plan_gives_65_and_no_archive)
     free(files);
     command_result_free(&r);
     remove_folder(output);
+}
+END_TEST
+
+/* A name in a branch the sample's figures never take (every month has key projects) is
+ * refused when the template is loaded: 65, the template's line, nothing written. */
+START_TEST(an_unknown_name_in_an_unreached_branch_gives_65)
+{
+    char *scratch = make_scratch_folder();
+    command_result r = run_command(
+        "sed 's/本期未收到重点项目报表。/本期未收到{projcts.count}份重点项目报表。/' "
+        "templates/monthly.xml >%s/t.xml && grep -n '{projcts.count}' %s/t.xml | cut -d: -f1 && "
+        "%s run --period 2015-09 --input %s --template %s/t.xml --output %s/out",
+        scratch, scratch, bulletin_binary(), clean_input, scratch, scratch);
+    ck_assert_int_eq(r.status, 65);
+    char *expected = NULL;
+    if (asprintf(&expected, "%s/t.xml:%d: 模板无效：未知的占位符{projcts.count}\n", scratch,
+                 atoi(r.out)) < 0)
+        abort();
+    ck_assert_int_gt(atoi(r.out), 0);
+    ck_assert_str_eq(r.err, expected);
+    free(expected);
+    command_result_free(&r);
+    assert_nothing_written(scratch);
 }
 END_TEST
 
@@ -453,11 +486,7 @@ START_TEST(out_of_descriptors_in_the_walk_gives_71)
     ck_assert_msg(r.status == 71, "status %d: %s", r.status, r.err);
     ck_assert_str_eq(r.err, "bulletin: 可同时打开的文件数已达上限，运行中止；原有输出文件未改动\n");
     command_result_free(&r);
-    char *output = path_join(scratch, "out"), *files = listing(output);
-    ck_assert_str_eq(files, ".\n");
-    free(files);
-    free(output);
-    remove_folder(scratch);
+    assert_nothing_written(scratch);
 }
 END_TEST
 
@@ -873,6 +902,7 @@ int main(void)
     tcase_add_test(statuses, a_progress_bar_only_on_a_terminal);
     tcase_add_test(statuses, a_bad_option_gives_64_and_touches_nothing);
     tcase_add_test(statuses, an_invalid_plan_gives_65_and_no_archive);
+    tcase_add_test(statuses, an_unknown_name_in_an_unreached_branch_gives_65);
     tcase_add_test(statuses, no_input_gives_66);
     tcase_add_test(statuses, an_unwritable_output_gives_73);
     tcase_add_test(statuses, a_full_device_gives_73_and_keeps_the_previous_files);

@@ -35,7 +35,8 @@ static void fixture_open(fixture *f, const char *template_path)
     ck_assert_int_eq(plan_load("input/plan.xml", "schemas/plan.xsd", &f->memory, &f->plan, &f->diags), 0);
     f->fonts = fontset_open("fonts/fonts.conf", &f->diags);
     ck_assert_ptr_nonnull(f->fonts);
-    f->template = bulletin_template_load(template_path, "templates/template.xsd", &f->memory, &f->diags);
+    f->template = bulletin_template_load(template_path, "templates/template.xsd", REPORT_MONTHLY,
+                                         &f->memory, &f->diags);
     ck_assert_msg(f->template != NULL, "%s", f->diags.items.count ? diag_at(&f->diags, 0)->reason : "");
 }
 
@@ -309,6 +310,33 @@ static int line_of(const char *path, const char *text)
     return line;
 }
 
+/* templates/monthly.xml with the first from made to: refused at load for the monthly
+ * bulletin with reason, on the line of from plus line. */
+static void expect_refused(const char *from, const char *to, int line, const char *reason)
+{
+    char *scratch = make_scratch_folder(), *path = NULL;
+    if (asprintf(&path, "%s/changed.xml", scratch) < 0)
+        abort();
+    command_result r =
+        run_command("sed '0,/%s/s//%s/' templates/monthly.xml >%s", from, to, path);
+    ck_assert_int_eq(r.status, 0);
+    command_result_free(&r);
+    arena memory = {0};
+    diag_list diags;
+    diag_init(&diags, &memory);
+    bulletin_template *t =
+        bulletin_template_load(path, "templates/template.xsd", REPORT_MONTHLY, &memory, &diags);
+    ck_assert_msg(t == NULL, "loaded with %s", to);
+    ck_assert_str_eq(diag_at(&diags, 0)->reason, reason);
+    ck_assert_int_eq(diag_at(&diags, 0)->line, line_of("templates/monthly.xml", from) + line);
+    diag_free(&diags);
+    arena_free(&memory);
+    r = run_command("rm -rf %s", scratch);
+    command_result_free(&r);
+    free(path);
+    free(scratch);
+}
+
 /* Sizes that template.xsd lets through but no page can hold: 65 at load, with the line. */
 START_TEST(insane_sizes_are_refused_at_load)
 {
@@ -329,30 +357,75 @@ START_TEST(insane_sizes_are_refused_at_load)
         {"text-height=\"225mm\"", "text-height=\"55mm\"", 2,
          "模板无效：行距的三倍超出了版心高度（text-height）"},
     };
-    char *scratch = make_scratch_folder(), *path = NULL;
-    if (asprintf(&path, "%s/bounds.xml", scratch) < 0)
-        abort();
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        command_result r = run_command("sed 's/%s/%s/' templates/monthly.xml >%s", cases[i].from,
-                                       cases[i].to, path);
-        ck_assert_int_eq(r.status, 0);
-        command_result_free(&r);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_refused(cases[i].from, cases[i].to, cases[i].line, cases[i].reason);
+}
+END_TEST
+
+/* Every shipped template loads for its own report; the monthly one is refused for the
+ * quarterly report, whose figures have no 应报 count of the month. */
+START_TEST(every_shipped_template_passes_the_name_check)
+{
+    static const struct {
+        const char *path;
+        bind_report report;
+    } shipped[] = {{"templates/monthly.xml", REPORT_MONTHLY},
+                   {"templates/quarterly.xml", REPORT_QUARTERLY},
+                   {"templates/annual.xml", REPORT_ANNUAL}};
+    for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
         arena memory = {0};
         diag_list diags;
         diag_init(&diags, &memory);
-        bulletin_template *t = bulletin_template_load(path, "templates/template.xsd", &memory,
-                                                      &diags);
-        ck_assert_ptr_null(t);
-        ck_assert_int_eq(diag_at(&diags, 0)->line, line_of("templates/monthly.xml", cases[i].from) +
-                                                       cases[i].line);
-        ck_assert_str_eq(diag_at(&diags, 0)->reason, cases[i].reason);
+        bulletin_template *t = bulletin_template_load(shipped[i].path, "templates/template.xsd",
+                                                      shipped[i].report, &memory, &diags);
+        ck_assert_msg(t != NULL, "%s: %s", shipped[i].path,
+                      diags.items.count ? diag_at(&diags, 0)->reason : "");
+        bulletin_template_free(t);
         diag_free(&diags);
         arena_free(&memory);
     }
-    command_result r = run_command("rm -rf %s", scratch);
-    command_result_free(&r);
-    free(path);
-    free(scratch);
+    arena memory = {0};
+    diag_list diags;
+    diag_init(&diags, &memory);
+    ck_assert_ptr_null(bulletin_template_load("templates/monthly.xml", "templates/template.xsd",
+                                              REPORT_QUARTERLY, &memory, &diags));
+    ck_assert_int_eq(diag_at(&diags, 0)->line,
+                     line_of("templates/monthly.xml", "本期应报{reports_expected}"));
+    ck_assert_str_eq(diag_at(&diags, 0)->reason, "模板无效：占位符{reports_expected}不能用于季度报告");
+    diag_free(&diags);
+    arena_free(&memory);
+}
+END_TEST
+
+/* Every name is checked at load, in branches that no month's figures reach too: 65 with
+ * the line of the name (counted from the line of from in templates/monthly.xml). */
+START_TEST(unknown_names_are_refused_at_load)
+{
+    static const struct {
+        const char *from, *to;
+        int line;
+        const char *reason;
+    } cases[] = {
+        /* a branch the sample never takes: every month has projects */
+        {"本期未收到重点项目报表。", "本期未收到{projcts.count}份重点项目报表。", 0,
+         "模板无效：未知的占位符{projcts.count}"},
+        /* the third line of a paragraph */
+        {"新兴产业累计实现增加值{total.ytd_value_added_yi}", "新兴产业累计实现增加值{total.ytd_value_add}", 0,
+         "模板无效：未知的占位符{total.ytd_value_add}"},
+        {"test=\"has_rejected\"", "test=\"has_rejectd\"", 0, "模板无效：未知的条件“has_rejectd”"},
+        /* libxml2 gives an element the line where its start tag ends */
+        {"value=\"completion_pct\"", "value=\"completion_pc\"", 3,
+         "模板无效：未知的图表数值“completion_pc”"},
+        {"{period_span}，全市{projects.count}", "{rank}，全市{projects.count}", 0,
+         "模板无效：占位符{rank}是数据列表中每一行的值，只能用在列出这种行的 <table> 或 <for> 之中"},
+        {"issue=\"第{month}期\"", "issue=\"第{quarter_cn}期\"", 0, "模板无效：占位符{quarter_cn}不能用于月度通报"},
+        {"    <for each=\"industries\">", "    <for each=\"items\">", 0,
+         "模板无效：数据列表“items”不能用于月度通报"},
+        {"value=\"{kind}\"", "value=\"{kind}{mark.3}\"", 0,
+         "模板无效：占位符{mark.3}是数据列表中每一行的值，只能用在列出这种行的 <table> 或 <for> 之中"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_refused(cases[i].from, cases[i].to, cases[i].line, cases[i].reason);
 }
 END_TEST
 
@@ -368,6 +441,8 @@ int main(void)
     tcase_add_test(tc, a_row_taller_than_a_page_goes_on_over_the_pages);
     tcase_add_test(tc, past_libharus_page_limit_is_an_error);
     tcase_add_test(tc, insane_sizes_are_refused_at_load);
+    tcase_add_test(tc, every_shipped_template_passes_the_name_check);
+    tcase_add_test(tc, unknown_names_are_refused_at_load);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

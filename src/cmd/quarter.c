@@ -140,7 +140,7 @@ int quarter_add_month_bulletin(session *s, period month, archive *a, quarter_not
                             arena_printf(&s->memory, "data-%s.xlsx", name)};
     bool input = month_has_input(s, month);
     session month_session; /* the month's own input, as `run` reads it */
-    session_open_child(&month_session, s, "templates/monthly.xml");
+    session_open_child(&month_session, s, REPORT_MONTHLY);
     int status = input ? session_load(&month_session, month) : EXIT_OK;
     if (status != EXIT_OK)
         return session_close(&month_session, status);
@@ -430,7 +430,7 @@ int cmd_quarter(int argc, char **argv)
     int status = session_open(&s, argc, argv, "--quarter");
     if (status != EXIT_OK)
         return session_close(&s, status);
-    s.template_name = "templates/quarterly.xml";
+    s.report = REPORT_QUARTERLY;
     period q = s.options.has_period ? s.options.period : previous_quarter(s.today);
     session_progress(&s, 1, 7, "读取计划与报送文件");
     status = session_load(&s, period_last_month(q));

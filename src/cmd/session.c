@@ -116,7 +116,7 @@ static int begin(session *s, int argc, char **argv, const char *period_flag)
 {
     memset(s, 0, sizeof *s);
     s->lock_fd = -1;
-    s->template_name = "templates/monthly.xml";
+    s->report = REPORT_MONTHLY;
     read_kill_hook(s);
     diag_init(&s->setup_diags, &s->memory);
     store_init(&s->store, &s->memory);
@@ -153,7 +153,7 @@ int session_open_data(session *s, int argc, char **argv, const char *period_flag
     return status == EXIT_OK ? take_lock(s) : status;
 }
 
-void session_open_child(session *child, const session *parent, const char *template_name)
+void session_open_child(session *child, const session *parent, bind_report report)
 {
     memset(child, 0, sizeof *child);
     child->lock_fd = -1;
@@ -161,7 +161,7 @@ void session_open_child(session *child, const session *parent, const char *templ
     child->options.template = NULL;
     child->options.verbose = false;
     child->today = parent->today;
-    child->template_name = template_name;
+    child->report = report;
     memcpy(child->kill_stage, parent->kill_stage, sizeof child->kill_stage);
     child->kill_at = parent->kill_at;
     diag_init(&child->setup_diags, &child->memory);
@@ -198,10 +198,14 @@ static int load_policy(session *s, int year)
         return EXIT_DATAERR;
     if (s->reader_only)
         return EXIT_OK;
-    const char *template_path =
-        s->options.template ? s->options.template : data_path(s, s->template_name);
+    const char *template_path = s->options.template
+                                    ? s->options.template
+                                    : data_path(s, s->report == REPORT_ANNUAL ? "templates/annual.xml"
+                                                   : s->report == REPORT_QUARTERLY
+                                                       ? "templates/quarterly.xml"
+                                                       : "templates/monthly.xml");
     s->template = bulletin_template_load(template_path, data_path(s, "templates/template.xsd"),
-                                         &s->memory, &s->setup_diags);
+                                         s->report, &s->memory, &s->setup_diags);
     if (!s->template)
         return EXIT_DATAERR;
     s->fonts = fontset_open(data_path(s, "fonts/fonts.conf"), &s->setup_diags);
@@ -252,15 +256,6 @@ fontset *session_fonts_for_document(session *s)
     }
     s->fonts_used = true;
     return s->fonts;
-}
-
-bulletin_template *session_load_template(session *s, const char *relative)
-{
-    bulletin_template_free(s->other_template);
-    s->other_template = bulletin_template_load(data_path(s, relative),
-                                               data_path(s, "templates/template.xsd"),
-                                               &s->memory, &s->setup_diags);
-    return s->other_template;
 }
 
 int session_make_folder(session *s, const char *path)
@@ -346,7 +341,6 @@ int session_close(session *s, int status)
     if (s->options.verbose)
         print_all(&s->store.diags, stdout, &s->memory);
     bulletin_template_free(s->template);
-    bulletin_template_free(s->other_template);
     if (s->fonts)
         fontset_close(s->fonts);
     if (s->lock_fd >= 0)

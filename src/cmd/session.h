@@ -20,12 +20,11 @@ typedef struct session {
     plan plan;
     store store;
     bulletin_template *template;
-    bulletin_template *other_template; /* session_load_template's */
     fontset *fonts;
     bool fonts_used;           /* a document was rendered with fonts */
     int lock_fd;
     diag_list setup_diags; /* problems of the plan, template, fonts and folders */
-    const char *template_name; /* the default template, under the data folder */
+    bind_report report;        /* the report made: its template, under the data folder */
     bool progress_shown;       /* a progress bar is on the terminal */
     bool reader_only;          /* session_open_reader's and session_open_data's: no
                                   template, no fonts, no reports needed */
@@ -45,15 +44,15 @@ int session_open_reader(session *s, int argc, char **argv, const char *period_fl
 int session_open_data(session *s, int argc, char **argv, const char *period_flag);
 /* A session for one month or quarter inside another (the parent holds the lock): the
  * parent's options (without --template and -v) and today, the data folder's template
- * template_name; session_load reads the input again up to its own month, so that what
+ * for report; session_load reads the input again up to its own month, so that what
  * it makes is what `run` or `quarter` makes for that period.  Closed with session_close,
  * which prints its problems. */
-void session_open_child(session *child, const session *parent, const char *template_name);
+void session_open_child(session *child, const session *parent, bind_report report);
 /* The --period given, else the month of today. */
 period session_period_or_this_month(const session *s);
 /* Loads the plan of through's year (--plan, else planfile_for_year of the input folder;
- * either must state that year), the template (--template, else s->template_name, by
- * default templates/monthly.xml) and the fonts, and ingests the input folder's reports of
+ * either must state that year), the template (--template, else the data folder's for
+ * s->report, by default templates/monthly.xml) and the fonts, and ingests the input folder's reports of
  * that year up to the month through (later ones and other years' are left out, so that a
  * month made again gives what it gave).  Returns EXIT_OK, EXIT_DATAERR (no plan for the
  * year; plan, template or fonts invalid) or EXIT_NOINPUT. */
@@ -62,9 +61,6 @@ int session_load(session *s, period through);
  * after (a set remembers the characters every document used, and each PDF should embed
  * only its own).  NULL, with the problem reported, when the fonts cannot be opened. */
 fontset *session_fonts_for_document(session *s);
-/* Loads another template from the data folder (relative: "templates/monthly.xml"),
- * owned by the session.  NULL, with the problem reported, when it is invalid. */
-bulletin_template *session_load_template(session *s, const char *relative);
 /* Shows step of steps, with a label, as a bar on standard error when that is a terminal;
  * does nothing otherwise (cron).  The bar is cleared by session_close. */
 void session_progress(session *s, int step, int steps, const char *label);

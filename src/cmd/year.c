@@ -33,7 +33,7 @@ static void append_name(buffer *list, const char *name)
 static int make_quarter_archive(session *s, period q)
 {
     session quarter;
-    session_open_child(&quarter, s, "templates/quarterly.xml");
+    session_open_child(&quarter, s, REPORT_QUARTERLY);
     int status = session_load(&quarter, period_last_month(q));
     if (status == EXIT_OK)
         status = quarter_make(&quarter, q);
@@ -216,7 +216,7 @@ int cmd_year(int argc, char **argv)
     int status = session_open(&s, argc, argv, "--year");
     if (status != EXIT_OK)
         return session_close(&s, status);
-    s.template_name = "templates/annual.xml";
+    s.report = REPORT_ANNUAL;
     int year = s.options.has_period ? s.options.period.year : s.today / 10000 - 1;
     session_progress(&s, 0, 8, "读取计划与报送文件");
     status = session_load(&s, (period){year, 12, 0});

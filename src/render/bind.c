@@ -1,10 +1,9 @@
 /*
- * bind.c: values, conditions and lists for the template (see bind.h).  Every number is
+ * bind.c: the monthly bulletin's values, conditions, numbers and lists, one function per
+ * kind of row (see bind_parts.h; bind_names.c says which name is which).  Every number is
  * formatted from exact sums and fractions; rounding happens here, for print only.
  */
-#include "render/bind.h"
-
-#include "render/bind_span.h"
+#include "render/bind_parts.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -91,93 +90,121 @@ static ratio previous_completion(const output_totals *before)
     return before ? figures_completion_pct(before) : (ratio){false, {0, 1}};
 }
 
-static bool change_value(const bind_scope *scope, const output_totals *t, const char *key,
-                         buffer *out)
+static bool change_value(const bind_scope *scope, const output_totals *t, int what, buffer *out)
 {
+    if (!scope->quarter.quarter)
+        return false;
     const output_totals *before = previous_of(scope, t);
-    if (strcmp(key, "previous_ytd_output_yi") == 0) {
+    switch (what) {
+    case OUT_PREVIOUS_YTD_OUTPUT_YI:
         before ? put_yi(out, before->ytd_output) : buffer_puts(out, "—");
-    } else if (strcmp(key, "previous_completion_pct") == 0) {
+        break;
+    case OUT_PREVIOUS_COMPLETION_PCT:
         put_ratio(out, previous_completion(before), false);
-    } else if (strcmp(key, "quarter_output_yi") == 0) {
+        break;
+    case OUT_QUARTER_OUTPUT_YI:
         put_money_change(out, t->ytd_output, before, before ? before->ytd_output : 0);
-    } else if (strcmp(key, "quarter_value_added_yi") == 0) {
+        break;
+    case OUT_QUARTER_VALUE_ADDED_YI:
         put_money_change(out, t->ytd_value_added, before, before ? before->ytd_value_added : 0);
-    } else if (strcmp(key, "completion_change") == 0) {
+        break;
+    default: { /* OUT_COMPLETION_CHANGE */
         ratio now = figures_completion_pct(t), then = previous_completion(before);
         bool known = now.known && then.known;
         put_ratio(out, (ratio){known, known ? fraction_sub(now.value, then.value) : now.value},
                   false);
-    } else {
-        return false;
+    }
     }
     return true;
 }
 
-/* A value of an industry or the total: its ratio by name, for text and charts alike. */
-static bool output_ratio(const bind_scope *scope, const output_totals *t, const char *key, ratio *r)
+/* ---- an industry or the total ---- */
+
+/* A value of an industry or the total as a ratio, for text and charts alike. */
+bool bind_output_number(const bind_scope *scope, const void *row, int what, ratio *r)
 {
-    if (strcmp(key, "completion_pct") == 0)
-        *r = figures_completion_pct(t);
-    else if (strcmp(key, "completion_gap") == 0)
-        *r = completion_gap(scope, t);
-    else if (strcmp(key, "yoy_pct") == 0 || strcmp(key, "yoy_abs") == 0)
-        *r = figures_yoy_pct(t);
-    else if (strcmp(key, "va_growth_pct") == 0 || strcmp(key, "va_growth_abs") == 0)
-        *r = figures_va_growth_pct(t);
-    else if (strcmp(key, "ytd_output_yi") == 0)
-        *r = (ratio){true, fraction_make(t->ytd_output, YUAN_PER_YI)};
-    else
-        return false;
+    const output_totals *t = row;
+    switch (what) {
+    case OUT_COMPLETION_PCT: *r = figures_completion_pct(t); break;
+    case OUT_COMPLETION_GAP: *r = completion_gap(scope, t); break;
+    case OUT_YOY_PCT:
+    case OUT_YOY_ABS: *r = figures_yoy_pct(t); break;
+    case OUT_VA_GROWTH_PCT:
+    case OUT_VA_GROWTH_ABS: *r = figures_va_growth_pct(t); break;
+    case OUT_YTD_OUTPUT_YI: *r = (ratio){true, fraction_make(t->ytd_output, YUAN_PER_YI)}; break;
+    default: return false;
+    }
     return true;
 }
 
-static bool output_value(const bind_scope *scope, const output_totals *t, const char *key,
-                         buffer *out)
+bool bind_output_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
+    (void)n;
+    const output_totals *t = row;
     ratio r;
-    if (scope->quarter.quarter && change_value(scope, t, key, out))
-        return true;
-    if (span_output_value(scope, t, key, out))
-        return true;
-
-    if (strcmp(key, "name") == 0)
-        buffer_puts(out, t->name);
-    else if (strcmp(key, "target_yi") == 0)
-        t->has_target ? put_yi_short(out, t->target) : buffer_puts(out, "—");
-    else if (strcmp(key, "ytd_output_yi") == 0)
-        put_yi(out, t->ytd_output);
-    else if (strcmp(key, "prior_ytd_output_yi") == 0)
-        put_yi(out, t->prior_ytd_output);
-    else if (strcmp(key, "ytd_value_added_yi") == 0)
-        put_yi(out, t->ytd_value_added);
-    else if (output_ratio(scope, t, key, &r))
-        put_ratio(out, r, strstr(key, "_abs") != NULL || strcmp(key, "completion_gap") == 0);
-    else
-        return false;
+    switch (what) {
+    case OUT_NAME: buffer_puts(out, t->name); break;
+    case OUT_TARGET_YI: t->has_target ? put_yi_short(out, t->target) : buffer_puts(out, "—"); break;
+    case OUT_YTD_OUTPUT_YI: put_yi(out, t->ytd_output); break;
+    case OUT_PRIOR_YTD_OUTPUT_YI: put_yi(out, t->prior_ytd_output); break;
+    case OUT_YTD_VALUE_ADDED_YI: put_yi(out, t->ytd_value_added); break;
+    case OUT_COMPLETION_PCT:
+    case OUT_YOY_PCT:
+    case OUT_VA_GROWTH_PCT:
+        bind_output_number(scope, t, what, &r);
+        put_ratio(out, r, false);
+        break;
+    case OUT_COMPLETION_GAP:
+    case OUT_YOY_ABS:
+    case OUT_VA_GROWTH_ABS:
+        bind_output_number(scope, t, what, &r);
+        put_ratio(out, r, true);
+        break;
+    default: return change_value(scope, t, what, out);
+    }
     return true;
 }
 
-static bool project_totals_value(const project_totals *t, const char *key, buffer *out)
+static bool sign_test(ratio r)
 {
-    if (strcmp(key, "name") == 0)
-        buffer_puts(out, t->name);
-    else if (strcmp(key, "count") == 0)
-        buffer_printf(out, "%ld", t->count);
-    else if (strcmp(key, "total_investment_yi") == 0)
-        put_yi(out, t->total_investment);
-    else if (strcmp(key, "annual_plan_yi") == 0)
-        put_yi(out, t->annual_plan);
-    else if (strcmp(key, "ytd_investment_yi") == 0)
-        put_yi(out, t->ytd_investment);
-    else if (strcmp(key, "annual_plan_wan") == 0)
-        put_wan(out, t->annual_plan);
-    else if (strcmp(key, "ytd_investment_wan") == 0)
-        put_wan(out, t->ytd_investment);
-    else if (strcmp(key, "completion_pct") == 0)
-        put_ratio(out, figures_investment_pct(t), false);
-    else
-        return false;
+    return r.known && r.value.num >= 0;
+}
+
+bool bind_output_test(const bind_scope *scope, const void *row, int what, bool *result)
+{
+    const output_totals *t = row;
+    ratio growth;
+    switch (what) {
+    case OUT_AHEAD: *result = sign_test(completion_gap(scope, t)); break;
+    case OUT_YOY_UP: *result = sign_test(figures_yoy_pct(t)); break;
+    case OUT_VA_UP: *result = sign_test(figures_va_growth_pct(t)); break;
+    case OUT_HAS_YOY: *result = figures_yoy_pct(t).known; break;
+    case OUT_VA_GOAL_MET:
+        growth = figures_va_growth_pct(t);
+        *result = growth.known &&
+                  fraction_compare(growth.value, scope->plan->goal_va_growth_pct) >= 0;
+        break;
+    default: *result = t->records > 0; /* OUT_HAS_DATA */
+    }
+    return true;
+}
+
+/* ---- projects ---- */
+
+bool bind_totals_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
+{
+    (void)scope, (void)n;
+    const project_totals *t = row;
+    switch (what) {
+    case TOT_NAME: buffer_puts(out, t->name); break;
+    case TOT_COUNT: buffer_printf(out, "%ld", t->count); break;
+    case TOT_TOTAL_INVESTMENT_YI: put_yi(out, t->total_investment); break;
+    case TOT_ANNUAL_PLAN_YI: put_yi(out, t->annual_plan); break;
+    case TOT_YTD_INVESTMENT_YI: put_yi(out, t->ytd_investment); break;
+    case TOT_ANNUAL_PLAN_WAN: put_wan(out, t->annual_plan); break;
+    case TOT_YTD_INVESTMENT_WAN: put_wan(out, t->ytd_investment); break;
+    default: put_ratio(out, figures_investment_pct(t), false); /* TOT_COMPLETION_PCT */
+    }
     return true;
 }
 
@@ -186,59 +213,55 @@ static const char *yes_no(bool value)
     return value ? "是" : "否";
 }
 
-static bool project_value(const bind_scope *scope, const project_record *r, const char *key,
-                          buffer *out)
+bool bind_project_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
+    (void)n;
     const plan *pl = scope->plan;
-    if (strcmp(key, "code") == 0)
-        buffer_puts(out, r->code);
-    else if (strcmp(key, "name") == 0)
-        buffer_puts(out, r->name);
-    else if (strcmp(key, "unit") == 0)
-        buffer_puts(out, r->unit >= 0 ? pl->units[r->unit].name : "");
-    else if (strcmp(key, "industry") == 0)
+    const project_record *r = row;
+    project_totals one = {.annual_plan = r->annual_plan, .ytd_investment = r->ytd_investment};
+    switch (what) {
+    case PRJ_CODE: buffer_puts(out, r->code); break;
+    case PRJ_NAME: buffer_puts(out, r->name); break;
+    case PRJ_UNIT: buffer_puts(out, r->unit >= 0 ? pl->units[r->unit].name : ""); break;
+    case PRJ_INDUSTRY:
         buffer_puts(out, r->industry >= 0 ? pl->industries[r->industry].name : "");
-    else if (strcmp(key, "owner") == 0)
-        buffer_puts(out, r->owner ? r->owner : "");
-    else if (strcmp(key, "status") == 0)
-        buffer_puts(out, project_status_name(r->status));
-    else if (strcmp(key, "issues") == 0)
-        buffer_puts(out, r->issues ? r->issues : "");
-    else if (strcmp(key, "strategic") == 0)
-        buffer_puts(out, yes_no(r->strategic));
-    else if (strcmp(key, "attracted") == 0)
-        buffer_puts(out, yes_no(r->attracted));
-    else if (strcmp(key, "total_investment_wan") == 0)
-        put_wan(out, r->total_investment);
-    else if (strcmp(key, "total_investment_yi") == 0)
-        put_yi(out, r->total_investment);
-    else if (strcmp(key, "annual_plan_wan") == 0)
-        put_wan(out, r->annual_plan);
-    else if (strcmp(key, "ytd_investment_wan") == 0)
-        put_wan(out, r->ytd_investment);
-    else if (strcmp(key, "completion_pct") == 0) {
-        project_totals one = {.annual_plan = r->annual_plan, .ytd_investment = r->ytd_investment};
-        put_ratio(out, figures_investment_pct(&one), false);
-    } else
-        return false;
+        break;
+    case PRJ_OWNER: buffer_puts(out, r->owner ? r->owner : ""); break;
+    case PRJ_STATUS: buffer_puts(out, project_status_name(r->status)); break;
+    case PRJ_ISSUES: buffer_puts(out, r->issues ? r->issues : ""); break;
+    case PRJ_STRATEGIC: buffer_puts(out, yes_no(r->strategic)); break;
+    case PRJ_ATTRACTED: buffer_puts(out, yes_no(r->attracted)); break;
+    case PRJ_TOTAL_INVESTMENT_WAN: put_wan(out, r->total_investment); break;
+    case PRJ_TOTAL_INVESTMENT_YI: put_yi(out, r->total_investment); break;
+    case PRJ_ANNUAL_PLAN_WAN: put_wan(out, r->annual_plan); break;
+    case PRJ_YTD_INVESTMENT_WAN: put_wan(out, r->ytd_investment); break;
+    default: put_ratio(out, figures_investment_pct(&one), false); /* PRJ_COMPLETION_PCT */
+    }
     return true;
 }
 
-static bool month_value(const bind_scope *scope, const char *key, buffer *out)
+/* ---- the months of the year (chart) ---- */
+
+bool bind_month_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
-    if (strcmp(key, "month_label") == 0)
+    (void)row, (void)n;
+    if (what == MON_LABEL)
         buffer_printf(out, "%d月", scope->month);
-    else if (strcmp(key, "ytd_output_yi") == 0)
-        put_yi(out, scope->figures->monthly_output[scope->month - 1]);
     else
-        return false;
+        put_yi(out, scope->figures->monthly_output[scope->month - 1]);
     return true;
 }
 
-static void put_score(buffer *out, fraction score)
+bool bind_month_number(const bind_scope *scope, const void *row, int what, ratio *r)
 {
-    put_fraction(out, score, 2);
+    (void)row, (void)what;
+    int m = scope->month - 1;
+    *r = (ratio){scope->figures->has_monthly_output[m],
+                 fraction_make(scope->figures->monthly_output[m], YUAN_PER_YI)};
+    return true;
 }
+
+/* ---- units ---- */
 
 static void put_missing(buffer *out, unsigned missing)
 {
@@ -254,44 +277,40 @@ static void put_missing(buffer *out, unsigned missing)
     }
 }
 
-static bool unit_value(const unit_score *u, const char *key, buffer *out)
+bool bind_unit_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
-    static const struct {
-        const char *key;
-        size_t offset;
-    } scores[] = {
-        {"total", offsetof(unit_score, total)},
-        {"growth", offsetof(unit_score, growth)},
-        {"scale", offsetof(unit_score, scale)},
-        {"industry_development", offsetof(unit_score, industry_development)},
-        {"composite", offsetof(unit_score, composite)},
-        {"projects", offsetof(unit_score, projects)},
-        {"land", offsetof(unit_score, land)},
-        {"major_bonus", offsetof(unit_score, major_bonus)},
-        {"project_drive", offsetof(unit_score, project_drive)},
-        {"platforms", offsetof(unit_score, platforms)},
-        {"leading_enterprises", offsetof(unit_score, leading_enterprises)},
-        {"plan_score", offsetof(unit_score, plan)},
-        {"extra", offsetof(unit_score, extra)},
-        {"innovation", offsetof(unit_score, innovation)},
+    (void)scope, (void)n;
+    static const size_t scores[UNIT_SCORES] = {
+        [UNIT_TOTAL] = offsetof(unit_score, total),
+        [UNIT_GROWTH] = offsetof(unit_score, growth),
+        [UNIT_SCALE] = offsetof(unit_score, scale),
+        [UNIT_INDUSTRY_DEVELOPMENT] = offsetof(unit_score, industry_development),
+        [UNIT_COMPOSITE] = offsetof(unit_score, composite),
+        [UNIT_PROJECTS] = offsetof(unit_score, projects),
+        [UNIT_LAND] = offsetof(unit_score, land),
+        [UNIT_MAJOR_BONUS] = offsetof(unit_score, major_bonus),
+        [UNIT_PROJECT_DRIVE] = offsetof(unit_score, project_drive),
+        [UNIT_PLATFORMS] = offsetof(unit_score, platforms),
+        [UNIT_LEADING_ENTERPRISES] = offsetof(unit_score, leading_enterprises),
+        [UNIT_PLAN] = offsetof(unit_score, plan),
+        [UNIT_EXTRA] = offsetof(unit_score, extra),
+        [UNIT_INNOVATION] = offsetof(unit_score, innovation),
     };
-    for (size_t i = 0; i < sizeof scores / sizeof *scores; i++)
-        if (strcmp(key, scores[i].key) == 0) {
-            put_score(out, *(const fraction *)((const char *)u + scores[i].offset));
-            return true;
-        }
-    if (strcmp(key, "name") == 0)
-        buffer_puts(out, u->name);
-    else if (strcmp(key, "rank") == 0)
-        buffer_printf(out, "%d", u->rank);
-    else if (strcmp(key, "growth_pct") == 0)
-        put_ratio(out, u->growth_pct, false);
-    else if (strcmp(key, "missing") == 0)
-        put_missing(out, u->missing);
-    else
-        return false;
+    const unit_score *u = row;
+    if (what < UNIT_SCORES) {
+        put_fraction(out, *(const fraction *)((const char *)u + scores[what]), 2);
+        return true;
+    }
+    switch (what) {
+    case UNIT_NAME: buffer_puts(out, u->name); break;
+    case UNIT_RANK: buffer_printf(out, "%d", u->rank); break;
+    case UNIT_GROWTH_PCT: put_ratio(out, u->growth_pct, false); break;
+    default: put_missing(out, u->missing); /* UNIT_MISSING */
+    }
     return true;
 }
+
+/* ---- 报送情况 ---- */
 
 const char *bind_kind_label(record_kind kind)
 {
@@ -323,13 +342,13 @@ static void put_date(buffer *out, date d)
 }
 
 /* The liaison of the office's industry (附件5), or the plan's contact. */
-static void put_contact(const plan *pl, const submission_check *c, const char *key, buffer *out)
+static void put_contact(const plan *pl, const submission_check *c, int what, buffer *out)
 {
     int industry = pl->offices[c->office].industry;
     const plan_liaison *liaison = industry >= 0 ? &pl->industries[industry].liaison : NULL;
-    if (strcmp(key, "lead_unit") == 0)
+    if (what == SUB_LEAD_UNIT)
         buffer_puts(out, liaison ? liaison->lead_unit : pl->contact.unit ? pl->contact.unit : "—");
-    else if (strcmp(key, "leader") == 0)
+    else if (what == SUB_LEADER)
         buffer_puts(out, liaison ? liaison->leader : "—");
     else if (liaison)
         buffer_printf(out, "%s %s", liaison->contact_name, liaison->contact_phone);
@@ -338,25 +357,41 @@ static void put_contact(const plan *pl, const submission_check *c, const char *k
                       pl->contact.phone ? pl->contact.phone : "");
 }
 
-static bool submission_value(const bind_scope *scope, const submission_check *c, const char *key,
-                             buffer *out)
+bool bind_submission_value(const bind_scope *scope, const void *row, int what, int n,
+                           buffer *out)
 {
-    if (strcmp(key, "office") == 0)
-        buffer_puts(out, c->office_name);
-    else if (strcmp(key, "kind") == 0)
-        buffer_puts(out, bind_kind_label(c->kind));
-    else if (strcmp(key, "status") == 0)
-        buffer_puts(out, status_label(c->status));
-    else if (strcmp(key, "sent") == 0)
-        put_date(out, c->sent);
-    else if (strcmp(key, "due") == 0)
-        put_date(out, c->due);
-    else if (strcmp(key, "lead_unit") == 0 || strcmp(key, "leader") == 0 || strcmp(key, "contact") == 0)
-        put_contact(scope->plan, c, key, out);
-    else
-        return false;
+    (void)n;
+    const submission_check *c = row;
+    switch (what) {
+    case SUB_OFFICE: buffer_puts(out, c->office_name); break;
+    case SUB_KIND: buffer_puts(out, bind_kind_label(c->kind)); break;
+    case SUB_STATUS: buffer_puts(out, status_label(c->status)); break;
+    case SUB_SENT: put_date(out, c->sent); break;
+    case SUB_DUE: put_date(out, c->due); break;
+    default: put_contact(scope->plan, c, what, out);
+    }
     return true;
 }
+
+/* ---- the quarterly items ---- */
+
+static const char *const quarter_numerals[] = {"", "一", "二", "三", "四"};
+
+bool bind_item_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
+{
+    (void)scope, (void)n;
+    const bind_item *item = row;
+    switch (what) {
+    case ITEM_OFFICE: buffer_puts(out, item->office); break;
+    case ITEM_UNIT: buffer_puts(out, item->unit); break;
+    case ITEM_TOPIC: buffer_puts(out, item->topic); break;
+    case ITEM_CONTENT: buffer_puts(out, item->content); break;
+    default: buffer_puts(out, quarter_numerals[item->quarter.quarter % 5]); /* ITEM_QUARTER_CN */
+    }
+    return true;
+}
+
+/* ---- outside rows ---- */
 
 static void put_period_span(buffer *out, period p)
 {
@@ -366,270 +401,113 @@ static void put_period_span(buffer *out, period p)
         buffer_printf(out, "1-%d月", p.month);
 }
 
-static bool status_count(const figures *f, const char *name, buffer *out)
-{
-    for (int status = STATUS_PRELIMINARY; status < STATUS_COUNT; status++)
-        if (strcmp(project_status_name((project_status)status), name) == 0) {
-            buffer_printf(out, "%ld", f->projects_by_status[status]);
-            return true;
-        }
-    return false;
-}
-
-static bool rows_value(const bind_scope *scope, const char *key, buffer *out)
+static bool rows_value(const bind_scope *scope, int what, buffer *out)
 {
     if (!scope->store)
         return false;
     row_counts rows = store_totals(scope->store);
-    if (strcmp(key, "rows.read") == 0)
-        buffer_printf(out, "%ld", rows.read);
-    else if (strcmp(key, "rows.accepted") == 0)
-        buffer_printf(out, "%ld", rows.accepted);
-    else if (strcmp(key, "rows.warned") == 0)
-        buffer_printf(out, "%ld", rows.warned);
-    else if (strcmp(key, "rows.rejected") == 0)
-        buffer_printf(out, "%ld", rows.rejected);
-    else if (strcmp(key, "rows.superseded") == 0)
-        buffer_printf(out, "%ld", rows.superseded);
-    else if (strcmp(key, "files") == 0)
-        buffer_printf(out, "%zu", scope->store->files.count);
-    else
-        return false;
+    long value = what == GLOB_ROWS_READ       ? rows.read
+                 : what == GLOB_ROWS_ACCEPTED ? rows.accepted
+                 : what == GLOB_ROWS_WARNED   ? rows.warned
+                 : what == GLOB_ROWS_REJECTED ? rows.rejected
+                 : what == GLOB_ROWS_SUPERSEDED ? rows.superseded
+                                                : (long)scope->store->files.count;
+    buffer_printf(out, "%ld", value);
     return true;
 }
 
-static bool quarter_value(const bind_scope *scope, const char *key, buffer *out)
+static bool reports_value(const timeliness *reports, int what, buffer *out)
 {
-    static const char *const numerals[] = {"", "一", "二", "三", "四"};
+    if (!reports)
+        return false;
+    long value = what == GLOB_REPORTS_ON_TIME ? reports->on_time
+                 : what == GLOB_REPORTS_LATE  ? reports->late
+                 : what == GLOB_REPORTS_MISSING ? reports->missing
+                                                : (long)reports->count;
+    buffer_printf(out, "%ld", value);
+    return true;
+}
+
+static bool quarter_value(const bind_scope *scope, int what, buffer *out)
+{
     int quarter = scope->quarter.quarter;
-    const bind_item *item = scope->item;
-    if (strcmp(key, "quarter") == 0)
-        buffer_printf(out, "%d", quarter);
-    else if (strcmp(key, "quarter_cn") == 0)
-        buffer_puts(out, numerals[quarter >= 1 && quarter <= 4 ? quarter : 0]);
-    else if (strcmp(key, "previous_label") == 0)
-        scope->previous ? buffer_printf(out, "%d月末", scope->previous->period.month)
-                        : buffer_puts(out, "年初");
-    else if (item && strcmp(key, "office") == 0)
-        buffer_puts(out, item->office);
-    else if (item && strcmp(key, "unit") == 0)
-        buffer_puts(out, item->unit);
-    else if (item && strcmp(key, "topic") == 0)
-        buffer_puts(out, item->topic);
-    else if (item && strcmp(key, "content") == 0)
-        buffer_puts(out, item->content);
-    else
+    if (!quarter)
         return false;
+    if (what == GLOB_QUARTER)
+        buffer_printf(out, "%d", quarter);
+    else if (what == GLOB_QUARTER_CN)
+        buffer_puts(out, quarter_numerals[quarter >= 1 && quarter <= 4 ? quarter : 0]);
+    else if (scope->previous)
+        buffer_printf(out, "%d月末", scope->previous->period.month);
+    else
+        buffer_puts(out, "年初");
     return true;
 }
 
-static bool global_value(const bind_scope *scope, const char *key, buffer *out)
+bool bind_global_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
-    if (scope->quarter.quarter && quarter_value(scope, key, out))
-        return true;
-    if (span_global_value(scope, key, out))
-        return true;
+    (void)row;
     const figures *f = scope->figures;
     char text[48];
-    if (strcmp(key, "year") == 0)
-        buffer_printf(out, "%d", f->period.year);
-    else if (strcmp(key, "month") == 0)
-        buffer_printf(out, "%d", f->period.month);
-    else if (strcmp(key, "period") == 0)
+    switch (what) {
+    case GLOB_YEAR: buffer_printf(out, "%d", f->period.year); break;
+    case GLOB_MONTH: buffer_printf(out, "%d", f->period.month); break;
+    case GLOB_PERIOD:
         buffer_printf(out, "%04d-%02d", f->period.year % 10000, f->period.month % 100);
-    else if (strcmp(key, "ordinal") == 0)
-        buffer_printf(out, "%zu", scope->ordinal);
-    else if (strcmp(key, "period_span") == 0)
-        put_period_span(out, f->period);
-    else if (strcmp(key, "issuer") == 0)
-        buffer_puts(out, scope->plan->issuer);
-    else if (strcmp(key, "today") == 0)
+        break;
+    case GLOB_ORDINAL: buffer_printf(out, "%zu", scope->ordinal); break;
+    case GLOB_PERIOD_SPAN: put_period_span(out, f->period); break;
+    case GLOB_ISSUER: buffer_puts(out, scope->plan->issuer); break;
+    case GLOB_TODAY:
         buffer_printf(out, "%d年%d月%d日", scope->today / 10000, scope->today / 100 % 100,
                       scope->today % 100);
-    else if (strcmp(key, "time_progress_pct") == 0)
-        put_fraction(out, f->time_progress_pct, 1);
-    else if (strcmp(key, "goal_va_growth_pct") == 0)
+        break;
+    case GLOB_TIME_PROGRESS_PCT: put_fraction(out, f->time_progress_pct, 1); break;
+    case GLOB_GOAL_VA_GROWTH_PCT:
         buffer_puts(out, fraction_format_short(scope->plan->goal_va_growth_pct, 2, text));
-    else if (strcmp(key, "goal_major_projects") == 0)
-        buffer_printf(out, "%d", scope->plan->goal_major_projects);
-    else if (strcmp(key, "major_count") == 0)
-        buffer_printf(out, "%zu", f->major_count);
-    else if (strcmp(key, "major_attracted") == 0)
-        buffer_printf(out, "%ld", f->major_attracted);
-    else if (strcmp(key, "reports_on_time") == 0 && scope->timeliness)
-        buffer_printf(out, "%ld", scope->timeliness->on_time);
-    else if (strcmp(key, "reports_late") == 0 && scope->timeliness)
-        buffer_printf(out, "%ld", scope->timeliness->late);
-    else if (strcmp(key, "reports_missing") == 0 && scope->timeliness)
-        buffer_printf(out, "%ld", scope->timeliness->missing);
-    else if (strcmp(key, "reports_expected") == 0 && scope->timeliness)
-        buffer_printf(out, "%zu", scope->timeliness->count);
-    else if (strcmp(key, "issues_count") == 0)
-        buffer_printf(out, "%zu", f->with_issues_count);
-    else if (strncmp(key, "status.", 7) == 0)
-        return status_count(f, key + 7, out);
-    else if (strncmp(key, "projects.", 9) == 0)
-        return project_totals_value(&f->projects, key + 9, out);
-    else
-        return rows_value(scope, key, out);
+        break;
+    case GLOB_GOAL_MAJOR_PROJECTS: buffer_printf(out, "%d", scope->plan->goal_major_projects); break;
+    case GLOB_MAJOR_COUNT: buffer_printf(out, "%zu", f->major_count); break;
+    case GLOB_MAJOR_ATTRACTED: buffer_printf(out, "%ld", f->major_attracted); break;
+    case GLOB_ISSUES_COUNT: buffer_printf(out, "%zu", f->with_issues_count); break;
+    case GLOB_STATUS: buffer_printf(out, "%ld", f->projects_by_status[n]); break;
+    case GLOB_REPORTS_ON_TIME:
+    case GLOB_REPORTS_LATE:
+    case GLOB_REPORTS_MISSING:
+    case GLOB_REPORTS_EXPECTED: return reports_value(scope->timeliness, what, out);
+    case GLOB_QUARTER:
+    case GLOB_QUARTER_CN:
+    case GLOB_PREVIOUS_LABEL: return quarter_value(scope, what, out);
+    default: return rows_value(scope, what, out);
+    }
     return true;
 }
 
-bool bind_value(const bind_scope *scope, const char *key, buffer *out)
+bool bind_global_number(const bind_scope *scope, const void *row, int what, ratio *r)
 {
-    if (strncmp(key, "total.", 6) == 0)
-        return output_value(scope, &scope->figures->total, key + 6, out);
-    switch (scope->row_kind) {
-    case ROW_OUTPUT:
-        if (output_value(scope, scope->row, key, out))
-            return true;
-        break;
-    case ROW_PROJECT:
-        if (project_value(scope, scope->row, key, out))
-            return true;
-        break;
-    case ROW_PROJECT_TOTALS:
-        if (project_totals_value(scope->row, key, out))
-            return true;
-        break;
-    case ROW_MONTH:
-        if (month_value(scope, key, out))
-            return true;
-        break;
-    case ROW_UNIT:
-        if (unit_value(scope->row, key, out) || span_unit_value(scope, scope->row, key, out))
-            return true;
-        break;
-    case ROW_CHANGE:
-    case ROW_SUBMISSION_ROW:
-        if (span_row_value(scope, key, out))
-            return true;
-        break;
-    case ROW_SUBMISSION:
-        if (submission_value(scope, scope->row, key, out))
-            return true;
-        break;
-    case ROW_NONE:
-        break;
-    }
-    return global_value(scope, key, out);
-}
-
-static double to_double(fraction f)
-{
-    return (double)f.num / (double)f.den;
-}
-
-bool bind_number(const bind_scope *scope, const char *key, double *value, bool *known)
-{
-    ratio r = {false, {0, 1}};
-    *known = false;
-    if (strcmp(key, "time_progress_pct") == 0)
-        r = (ratio){true, scope->figures->time_progress_pct};
-    else if (scope->row_kind == ROW_MONTH && strcmp(key, "ytd_output_yi") == 0)
-        r = (ratio){scope->figures->has_monthly_output[scope->month - 1],
-                    fraction_make(scope->figures->monthly_output[scope->month - 1], YUAN_PER_YI)};
-    else if (scope->row_kind != ROW_OUTPUT || !output_ratio(scope, scope->row, key, &r))
-        return false;
-    *known = r.known;
-    *value = r.known ? to_double(r.value) : 0;
+    (void)row, (void)what; /* GLOB_TIME_PROGRESS_PCT */
+    *r = (ratio){true, scope->figures->time_progress_pct};
     return true;
 }
 
-static bool sign_test(ratio r, bool *result)
+bool bind_global_test(const bind_scope *scope, const void *row, int what, bool *result)
 {
-    *result = r.known && r.value.num >= 0;
-    return true;
-}
-
-static bool output_test(const bind_scope *scope, const output_totals *t, const char *name,
-                        bool *result)
-{
-    if (strcmp(name, "ahead") == 0)
-        return sign_test(completion_gap(scope, t), result);
-    if (strcmp(name, "yoy_up") == 0)
-        return sign_test(figures_yoy_pct(t), result);
-    if (strcmp(name, "va_up") == 0)
-        return sign_test(figures_va_growth_pct(t), result);
-    if (strcmp(name, "has_yoy") == 0) {
-        *result = figures_yoy_pct(t).known;
-        return true;
-    }
-    if (strcmp(name, "va_goal_met") == 0) {
-        ratio growth = figures_va_growth_pct(t);
-        *result = growth.known && fraction_compare(growth.value, scope->plan->goal_va_growth_pct) >= 0;
-        return true;
-    }
-    if (strcmp(name, "has_data") == 0) {
-        *result = t->records > 0;
-        return true;
-    }
-    return false;
-}
-
-static bool global_test(const bind_scope *scope, const char *name, bool *result)
-{
+    (void)row;
     const figures *f = scope->figures;
     row_counts rows = scope->store ? store_totals(scope->store) : (row_counts){0};
-    if (strcmp(name, "major_goal_met") == 0)
-        *result = f->major_attracted >= scope->plan->goal_major_projects;
-    else if (strcmp(name, "has_major") == 0)
-        *result = f->major_count > 0;
-    else if (strcmp(name, "has_issues") == 0)
-        *result = f->with_issues_count > 0;
-    else if (strcmp(name, "has_projects") == 0)
-        *result = f->projects.count > 0;
-    else if (strcmp(name, "has_rejected") == 0)
-        *result = rows.rejected > 0;
-    else if (strcmp(name, "has_warned") == 0)
-        *result = rows.warned > 0;
-    else if (strcmp(name, "reports_all_on_time") == 0 && scope->timeliness)
-        *result = scope->timeliness->on_time == (long)scope->timeliness->count;
-    else if (strcmp(name, "has_months") == 0)
-        *result = f->period.month > 1 && f->has_monthly_output[0];
-    else
-        return false;
-    return true;
-}
-
-bool bind_test(const bind_scope *scope, const char *name, bool *result)
-{
-    bool negate = name[0] == '!';
-    if (negate)
-        name++;
-    bool found;
-    if (strncmp(name, "total.", 6) == 0)
-        found = output_test(scope, &scope->figures->total, name + 6, result);
-    else if (scope->row_kind == ROW_OUTPUT && output_test(scope, scope->row, name, result))
-        found = true;
-    else
-        found = global_test(scope, name, result) || span_test(scope, name, result);
-    if (found && negate)
-        *result = !*result;
-    return found;
-}
-
-bool bind_expand(const bind_scope *scope, const char *text, buffer *out, char *unknown)
-{
-    while (*text) {
-        const char *open = strchr(text, '{');
-        const char *close = open ? strchr(open, '}') : NULL;
-        if (!open || !close) {
-            buffer_puts(out, text);
-            return true;
-        }
-        buffer_append(out, text, (size_t)(open - text));
-        char key[64];
-        size_t length = (size_t)(close - open - 1);
-        if (length >= sizeof key)
-            length = sizeof key - 1;
-        memcpy(key, open + 1, length);
-        key[length] = '\0';
-        if (!bind_value(scope, key, out)) {
-            memcpy(unknown, key, length + 1);
+    switch (what) {
+    case GT_MAJOR_GOAL_MET: *result = f->major_attracted >= scope->plan->goal_major_projects; break;
+    case GT_HAS_MAJOR: *result = f->major_count > 0; break;
+    case GT_HAS_ISSUES: *result = f->with_issues_count > 0; break;
+    case GT_HAS_PROJECTS: *result = f->projects.count > 0; break;
+    case GT_HAS_REJECTED: *result = rows.rejected > 0; break;
+    case GT_HAS_WARNED: *result = rows.warned > 0; break;
+    case GT_REPORTS_ALL_ON_TIME:
+        if (!scope->timeliness)
             return false;
-        }
-        text = close + 1;
+        *result = scope->timeliness->on_time == (long)scope->timeliness->count;
+        break;
+    default: *result = f->period.month > 1 && f->has_monthly_output[0]; /* GT_HAS_MONTHS */
     }
     return true;
 }
@@ -653,57 +531,56 @@ static void project_rows(const bind_scope *scope, const project_record *const *l
         bind_push_row(scope, rows, ROW_PROJECT, list[i]);
 }
 
-static bool collect_rows(const bind_scope *scope, const char *source, bool with_total, vec *rows)
+static void totals_rows(const bind_scope *scope, const project_totals *list, size_t count,
+                        bool with_total, vec *rows)
+{
+    for (size_t i = 0; i < count; i++)
+        bind_push_row(scope, rows, ROW_PROJECT_TOTALS, &list[i]);
+    if (with_total)
+        bind_push_row(scope, rows, ROW_PROJECT_TOTALS, &scope->figures->projects);
+}
+
+static void submission_rows(const bind_scope *scope, bool problems_only, vec *rows)
+{
+    for (size_t i = 0; scope->timeliness && i < scope->timeliness->count; i++) {
+        const submission_check *c = &scope->timeliness->checks[i];
+        if (!problems_only || c->status != SUBMISSION_ON_TIME)
+            bind_push_row(scope, rows, ROW_SUBMISSION, c);
+    }
+}
+
+bool bind_list(const bind_scope *scope, int what, bool with_total, vec *rows)
 {
     const figures *f = scope->figures;
-    if (strcmp(source, "industries") == 0) {
+    switch (what) {
+    case LIST_INDUSTRIES:
         for (size_t i = 0; i < f->industry_count; i++)
             bind_push_row(scope, rows, ROW_OUTPUT, &f->industries[i]);
         if (with_total)
             bind_push_row(scope, rows, ROW_OUTPUT, &f->total);
-    } else if (strcmp(source, "months") == 0) {
+        break;
+    case LIST_MONTHS:
         for (int m = 1; m <= f->period.month; m++)
             bind_push_row(scope, rows, ROW_MONTH, NULL)->month = m;
-    } else if (strcmp(source, "projects") == 0) {
-        project_rows(scope, f->period_projects, f->period_project_count, rows);
-    } else if (strcmp(source, "projects.major") == 0) {
-        project_rows(scope, f->major, f->major_count, rows);
-    } else if (strcmp(source, "projects.with_issues") == 0) {
-        project_rows(scope, f->with_issues, f->with_issues_count, rows);
-    } else if (strcmp(source, "projects.by_industry") == 0 || strcmp(source, "projects.by_unit") == 0) {
-        bool by_unit = strcmp(source, "projects.by_unit") == 0;
-        size_t count = by_unit ? f->unit_count : f->industry_count;
-        const project_totals *list = by_unit ? f->projects_by_unit : f->projects_by_industry;
-        for (size_t i = 0; i < count; i++)
-            bind_push_row(scope, rows, ROW_PROJECT_TOTALS, &list[i]);
-        if (with_total)
-            bind_push_row(scope, rows, ROW_PROJECT_TOTALS, &f->projects);
-    } else if (strcmp(source, "units") == 0) {
+        break;
+    case LIST_PROJECTS: project_rows(scope, f->period_projects, f->period_project_count, rows); break;
+    case LIST_MAJOR: project_rows(scope, f->major, f->major_count, rows); break;
+    case LIST_WITH_ISSUES: project_rows(scope, f->with_issues, f->with_issues_count, rows); break;
+    case LIST_BY_INDUSTRY:
+        totals_rows(scope, f->projects_by_industry, f->industry_count, with_total, rows);
+        break;
+    case LIST_BY_UNIT: totals_rows(scope, f->projects_by_unit, f->unit_count, with_total, rows); break;
+    case LIST_UNITS:
         for (size_t i = 0; scope->scores && i < scope->scores->count; i++)
             bind_push_row(scope, rows, ROW_UNIT, &scope->scores->units[i]);
-    } else if (strcmp(source, "submissions") == 0 || strcmp(source, "submissions.problems") == 0) {
-        bool problems_only = strcmp(source, "submissions.problems") == 0;
-        for (size_t i = 0; scope->timeliness && i < scope->timeliness->count; i++) {
-            const submission_check *c = &scope->timeliness->checks[i];
-            if (!problems_only || c->status != SUBMISSION_ON_TIME)
-                bind_push_row(scope, rows, ROW_SUBMISSION, c);
-        }
-    } else {
-        return span_rows(scope, source, rows);
+        break;
+    case LIST_SUBMISSIONS:
+    case LIST_PROBLEMS: submission_rows(scope, what == LIST_PROBLEMS, rows); break;
+    default: /* LIST_ITEMS */
+        if (!scope->quarter.quarter)
+            return false;
+        for (size_t i = 0; i < scope->item_count; i++)
+            bind_push_row(scope, rows, ROW_ITEM, &scope->items[i]);
     }
     return true;
-}
-
-bool bind_rows(const bind_scope *scope, const char *source, bool with_total, arena *a,
-               bind_scope **rows, size_t *count)
-{
-    vec list;
-    vec_init(&list, sizeof(bind_scope));
-    bool known = collect_rows(scope, source, with_total, &list);
-    *count = list.count;
-    *rows = arena_alloc(a, (list.count + 1) * sizeof **rows);
-    if (list.count)
-        memcpy(*rows, list.items, list.count * sizeof **rows);
-    vec_free(&list);
-    return known;
 }

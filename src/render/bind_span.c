@@ -1,26 +1,11 @@
 /*
- * bind_span.c: the quarterly and annual reports' month by month values and lists (see
- * bind_span.h): amounts from the figures of each month, ranks from two unit score
+ * bind_span.c: what the quarterly and annual reports add to the bulletin's names (see
+ * bind_parts.h): amounts from the figures of each month, ranks from two unit score
  * tables, rows of status changes and of 报送情况 by month.  Formatting as in bind.c.
  */
-#include "render/bind_span.h"
+#include "render/bind_parts.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-static const char *const quarter_numerals[] = {"", "一", "二", "三", "四"};
-
-/* The number after prefix in key ("month_output_yi.7" → 7), or 0 when key is not
- * prefix followed by a number from 1 to max. */
-static int numbered(const char *key, const char *prefix, int max)
-{
-    size_t length = strlen(prefix);
-    if (strncmp(key, prefix, length) != 0 || key[length] < '1' || key[length] > '9')
-        return 0;
-    char *end;
-    long n = strtol(key + length, &end, 10);
-    return *end == '\0' && n >= 1 && n <= max ? (int)n : 0;
-}
 
 /* The quarter's Kth month as a month of the year, or 0. */
 static int quarter_month(const bind_scope *scope, int k)
@@ -69,21 +54,18 @@ static void put_month_output(const bind_scope *scope, const output_totals *t, in
         buffer_puts(out, "—");
 }
 
-bool span_output_value(const bind_scope *scope, const output_totals *t, const char *key,
-                       buffer *out)
+bool span_output_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
-    if (!scope->months)
-        return false;
-    int m;
+    const output_totals *t = row;
     money ytd;
-    if ((m = numbered(key, "month_output_yi.", 12)) != 0)
-        put_month_output(scope, t, m, out);
-    else if ((m = quarter_month(scope, numbered(key, "quarter_month_output_yi.", 3))) != 0)
-        put_month_output(scope, t, m, out);
-    else if ((m = numbered(key, "month_ytd_output_yi.", 12)) != 0)
-        ytd_at(scope, t, m, &ytd) ? put_yi(out, ytd) : buffer_puts(out, "—");
-    else
+    if (!scope->months || (what == SPAN_QUARTER_MONTH_OUTPUT && !scope->quarter.quarter))
         return false;
+    if (what == SPAN_MONTH_OUTPUT)
+        put_month_output(scope, t, n, out);
+    else if (what == SPAN_QUARTER_MONTH_OUTPUT)
+        put_month_output(scope, t, quarter_month(scope, n), out);
+    else
+        ytd_at(scope, t, n, &ytd) ? put_yi(out, ytd) : buffer_puts(out, "—");
     return true;
 }
 
@@ -95,49 +77,42 @@ static const unit_score *previous_score(const bind_scope *scope, const unit_scor
     return NULL;
 }
 
-bool span_unit_value(const bind_scope *scope, const unit_score *u, const char *key,
-                     buffer *out)
+bool span_unit_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
-    const unit_score *before = previous_score(scope, u);
-    if (strcmp(key, "previous_rank") == 0) {
-        before ? buffer_printf(out, "%d", before->rank) : buffer_puts(out, "—");
-    } else if (strcmp(key, "rank_change") == 0) {
-        int up = before ? before->rank - u->rank : 0;
-        if (!before)
-            buffer_puts(out, "—");
-        else if (up > 0)
-            buffer_printf(out, "上升%d位", up);
-        else if (up < 0)
-            buffer_printf(out, "下降%d位", -up);
-        else
-            buffer_puts(out, "持平");
-    } else {
-        return false;
-    }
+    (void)n;
+    const unit_score *u = row, *before = previous_score(scope, u);
+    int up = before ? before->rank - u->rank : 0;
+    if (!before)
+        buffer_puts(out, "—");
+    else if (what == SPAN_PREVIOUS_RANK)
+        buffer_printf(out, "%d", before->rank);
+    else if (up > 0)
+        buffer_printf(out, "上升%d位", up);
+    else if (up < 0)
+        buffer_printf(out, "下降%d位", -up);
+    else
+        buffer_puts(out, "持平");
     return true;
 }
 
-static bool change_value(const bind_scope *scope, const status_change *c, const char *key,
-                         buffer *out)
+bool span_change_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
+    (void)n;
     const plan *pl = scope->plan;
+    const status_change *c = row;
     const project_record *r = c->record;
-    if (strcmp(key, "change") == 0)
-        buffer_puts(out, span_change_name(c->kind));
-    else if (strcmp(key, "month_label") == 0)
-        buffer_printf(out, "%d月", c->month);
-    else if (strcmp(key, "before") == 0)
+    switch (what) {
+    case CHG_CHANGE: buffer_puts(out, span_change_name(c->kind)); break;
+    case CHG_MONTH_LABEL: buffer_printf(out, "%d月", c->month); break;
+    case CHG_BEFORE:
         buffer_puts(out, c->before == STATUS_NONE ? "新列入" : project_status_name(c->before));
-    else if (strcmp(key, "name") == 0)
-        buffer_puts(out, r->name);
-    else if (strcmp(key, "code") == 0)
-        buffer_puts(out, r->code);
-    else if (strcmp(key, "unit") == 0)
-        buffer_puts(out, r->unit >= 0 ? pl->units[r->unit].name : "");
-    else if (strcmp(key, "industry") == 0)
+        break;
+    case CHG_NAME: buffer_puts(out, r->name); break;
+    case CHG_CODE: buffer_puts(out, r->code); break;
+    case CHG_UNIT: buffer_puts(out, r->unit >= 0 ? pl->units[r->unit].name : ""); break;
+    default: /* CHG_INDUSTRY */
         buffer_puts(out, r->industry >= 0 ? pl->industries[r->industry].name : "");
-    else
-        return false;
+    }
     return true;
 }
 
@@ -155,118 +130,115 @@ static const char *mark(const submission_row *row, int m)
     return "";
 }
 
-static bool submission_row_value(const bind_scope *scope, const submission_row *row,
-                                 const char *key, buffer *out)
+bool span_series_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
-    int m;
-    if (strcmp(key, "office") == 0)
-        buffer_puts(out, row->office_name);
-    else if (strcmp(key, "kind") == 0)
-        buffer_puts(out, bind_kind_label(row->kind));
-    else if ((m = numbered(key, "mark.", 12)) != 0)
-        buffer_puts(out, mark(row, m));
-    else if ((m = quarter_month(scope, numbered(key, "quarter_mark.", 3))) != 0)
-        buffer_puts(out, mark(row, m));
-    else if (strcmp(key, "on_time") == 0)
-        buffer_printf(out, "%ld", row->on_time);
-    else if (strcmp(key, "late") == 0)
-        buffer_printf(out, "%ld", row->late);
-    else if (strcmp(key, "missing") == 0)
-        buffer_printf(out, "%ld", row->missing);
-    else if (strcmp(key, "unknown_date") == 0)
-        buffer_printf(out, "%ld", row->unknown_date);
-    else
-        return false;
+    const submission_row *r = row;
+    switch (what) {
+    case SER_OFFICE: buffer_puts(out, r->office_name); break;
+    case SER_KIND: buffer_puts(out, bind_kind_label(r->kind)); break;
+    case SER_MARK: buffer_puts(out, mark(r, n)); break;
+    case SER_QUARTER_MARK:
+        if (!scope->quarter.quarter)
+            return false;
+        buffer_puts(out, mark(r, quarter_month(scope, n)));
+        break;
+    case SER_ON_TIME: buffer_printf(out, "%ld", r->on_time); break;
+    case SER_LATE: buffer_printf(out, "%ld", r->late); break;
+    case SER_MISSING: buffer_printf(out, "%ld", r->missing); break;
+    default: buffer_printf(out, "%ld", r->unknown_date); /* SER_UNKNOWN_DATE */
+    }
     return true;
-}
-
-bool span_row_value(const bind_scope *scope, const char *key, buffer *out)
-{
-    if (scope->row_kind == ROW_CHANGE)
-        return change_value(scope, scope->row, key, out);
-    if (scope->row_kind == ROW_SUBMISSION_ROW)
-        return submission_row_value(scope, scope->row, key, out);
-    return false;
 }
 
 static long changes_of(const bind_scope *scope, status_change_kind kind)
 {
     long count = 0;
-    for (size_t i = 0; scope->changes && i < scope->changes->count; i++)
+    for (size_t i = 0; i < scope->changes->count; i++)
         count += scope->changes->items[i].kind == kind;
     return count;
 }
 
 /* Sums over the series: how many reports were due, on time, late, missing. */
-static bool series_total(const bind_scope *scope, const char *key, buffer *out)
+static long series_total(const bind_scope *scope, int what)
 {
     long due = 0, on_time = 0, late = 0, missing = 0;
-    for (size_t i = 0; scope->series && i < scope->series->count; i++) {
+    for (size_t i = 0; i < scope->series->count; i++) {
         const submission_row *row = &scope->series->rows[i];
         on_time += row->on_time;
         late += row->late;
         missing += row->missing;
         due += row->on_time + row->late + row->missing + row->unknown_date;
     }
-    long value = strcmp(key, "due") == 0       ? due
-                 : strcmp(key, "on_time") == 0 ? on_time
-                 : strcmp(key, "late") == 0    ? late
-                 : strcmp(key, "missing") == 0 ? missing
-                                               : -1;
-    if (value < 0)
-        return false;
-    buffer_printf(out, "%ld", value);
-    return true;
+    return what == SPAN_REPORTS_DUE       ? due
+           : what == SPAN_REPORTS_ON_TIME ? on_time
+           : what == SPAN_REPORTS_LATE    ? late
+                                          : missing;
 }
 
-bool span_global_value(const bind_scope *scope, const char *key, buffer *out)
+bool span_global_value(const bind_scope *scope, const void *row, int what, int n, buffer *out)
 {
-    int k = numbered(key, "quarter_month_label.", 3);
-    if (k && scope->quarter.quarter)
-        buffer_printf(out, "%d月", quarter_month(scope, k));
-    else if (strcmp(key, "item_quarter_cn") == 0 && scope->item)
-        buffer_puts(out, quarter_numerals[scope->item->quarter.quarter % 5]);
-    else if (strcmp(key, "changes_count") == 0 && scope->changes)
-        buffer_printf(out, "%zu", scope->changes->count);
-    else if (strcmp(key, "changes.started") == 0 && scope->changes)
-        buffer_printf(out, "%ld", changes_of(scope, CHANGE_STARTED));
-    else if (strcmp(key, "changes.completed") == 0 && scope->changes)
-        buffer_printf(out, "%ld", changes_of(scope, CHANGE_COMPLETED));
-    else if (strcmp(key, "changes.producing") == 0 && scope->changes)
-        buffer_printf(out, "%ld", changes_of(scope, CHANGE_PRODUCING));
-    else if (strcmp(key, "attracted_count") == 0 && scope->attracted)
+    (void)row;
+    switch (what) {
+    case SPAN_QUARTER_MONTH_LABEL:
+        if (!scope->quarter.quarter)
+            return false;
+        buffer_printf(out, "%d月", quarter_month(scope, n));
+        break;
+    case SPAN_CHANGES_COUNT:
+    case SPAN_CHANGES_STARTED:
+    case SPAN_CHANGES_COMPLETED:
+    case SPAN_CHANGES_PRODUCING:
+        if (!scope->changes)
+            return false;
+        buffer_printf(out, "%ld",
+                      what == SPAN_CHANGES_COUNT     ? (long)scope->changes->count
+                      : what == SPAN_CHANGES_STARTED ? changes_of(scope, CHANGE_STARTED)
+                      : what == SPAN_CHANGES_COMPLETED ? changes_of(scope, CHANGE_COMPLETED)
+                                                       : changes_of(scope, CHANGE_PRODUCING));
+        break;
+    case SPAN_ATTRACTED_COUNT:
+        if (!scope->attracted)
+            return false;
         buffer_printf(out, "%zu", scope->attracted_count);
-    else if (strncmp(key, "reports.", 8) == 0 && scope->series)
-        return series_total(scope, key + 8, out);
-    else
-        return false;
+        break;
+    default: /* SPAN_REPORTS_… */
+        if (!scope->series)
+            return false;
+        buffer_printf(out, "%ld", series_total(scope, what));
+    }
     return true;
 }
 
-bool span_test(const bind_scope *scope, const char *name, bool *result)
+bool span_test(const bind_scope *scope, const void *row, int what, bool *result)
 {
-    if (strcmp(name, "has_changes") == 0 && scope->changes)
+    (void)row;
+    switch (what) {
+    case SPAN_HAS_CHANGES:
+        if (!scope->changes)
+            return false;
         *result = scope->changes->count > 0;
-    else if (strcmp(name, "has_attracted") == 0 && scope->attracted)
-        *result = scope->attracted_count > 0;
-    else if (strcmp(name, "has_previous_ranks") == 0)
-        *result = scope->previous_scores != NULL;
-    else if (strcmp(name, "attracted_goal_met") == 0 && scope->attracted)
-        *result = (long)scope->attracted_count >= scope->plan->goal_major_projects;
-    else
-        return false;
+        break;
+    case SPAN_HAS_PREVIOUS_RANKS: *result = scope->previous_scores != NULL; break;
+    default: /* SPAN_HAS_ATTRACTED, SPAN_ATTRACTED_GOAL_MET */
+        if (!scope->attracted)
+            return false;
+        *result = what == SPAN_HAS_ATTRACTED
+                      ? scope->attracted_count > 0
+                      : (long)scope->attracted_count >= scope->plan->goal_major_projects;
+    }
     return true;
 }
 
-bool span_rows(const bind_scope *scope, const char *source, vec *rows)
+bool span_list(const bind_scope *scope, int what, bool with_total, vec *rows)
 {
-    if (strcmp(source, "changes") == 0 && scope->changes) {
+    (void)with_total;
+    if (what == SPAN_CHANGES && scope->changes) {
         for (size_t i = 0; i < scope->changes->count; i++)
             bind_push_row(scope, rows, ROW_CHANGE, &scope->changes->items[i]);
-    } else if (strcmp(source, "submissions.months") == 0 && scope->series) {
+    } else if (what == SPAN_SUBMISSION_MONTHS && scope->series) {
         for (size_t i = 0; i < scope->series->count; i++)
             bind_push_row(scope, rows, ROW_SUBMISSION_ROW, &scope->series->rows[i]);
-    } else if (strcmp(source, "projects.attracted") == 0 && scope->attracted) {
+    } else if (what == SPAN_ATTRACTED && scope->attracted) {
         for (size_t i = 0; i < scope->attracted_count; i++)
             bind_push_row(scope, rows, ROW_PROJECT, scope->attracted[i]);
     } else {

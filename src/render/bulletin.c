@@ -1,7 +1,8 @@
 /*
  * bulletin.c: walks the template's XML and sets each element with the layout (see
- * bulletin.h).  Elements: page, style, info, masthead, section (with p, h2, for, table),
- * colophon; <for each="items"> lists the quarterly report's items.  Text nodes carry {placeholders}; <if test="…"> keeps its content or not.
+ * bulletin.h).  Elements: page, style, info, masthead, section (with p, h2, for, table,
+ * chart), colophon; <for each="items"> lists the quarterly report's items.  Text nodes
+ * carry {placeholders}; <if test="…"> keeps its content or not.
  */
 #include "render/bulletin.h"
 
@@ -10,6 +11,7 @@
 #include "render/layout.h"
 #include "render/rowcap.h"
 #include "render/template_bounds.h"
+#include "render/template_names.h"
 
 #include <libxml/tree.h>
 #include <stdarg.h>
@@ -39,8 +41,8 @@ typedef struct walk {
     int failed;
 } walk;
 
-bulletin_template *bulletin_template_load(const char *path, const char *schema_path, arena *a,
-                                          diag_list *diags)
+bulletin_template *bulletin_template_load(const char *path, const char *schema_path,
+                                          bind_report report, arena *a, diag_list *diags)
 {
     char *bytes;
     size_t length;
@@ -51,7 +53,8 @@ bulletin_template *bulletin_template_load(const char *path, const char *schema_p
         return NULL;
     xmlDocPtr doc = xmlsafe_parse(bytes, length, path, "模板无效", diags);
     if (doc && (xmlsafe_validate(doc, schema, path, "模板无效", diags) != 0 ||
-                template_check_bounds(doc, path, diags) != 0)) {
+                template_check_bounds(doc, path, diags) != 0 ||
+                template_check_names(doc, path, report, diags) != 0)) {
         xmlFreeDoc(doc);
         doc = NULL;
     }
@@ -413,39 +416,27 @@ static void set_chart(walk *w, xmlNodePtr node, const bind_scope *scope)
 
 static void set_block(walk *w, xmlNodePtr node, const bind_scope *scope);
 
-/* <for each="items" topic="…" empty="…">: the quarter's items of one topic (all when
- * topic is absent), or the empty text as a paragraph when there is none. */
-static void set_for_items(walk *w, xmlNodePtr node, const bind_scope *scope)
+/* <for each="…" topic="…" empty="…">: the children once for each row (of the items, only
+ * those of the topic when one is given), or the empty text as a paragraph when there is
+ * none. */
+static void set_for_each(walk *w, xmlNodePtr node, const bind_scope *scope)
 {
     const char *topic = attribute(w, node, "topic", NULL);
-    size_t listed = 0;
-    for (size_t i = 0; i < scope->item_count; i++) {
-        if (topic && strcmp(scope->items[i].topic, topic) != 0)
+    size_t count, listed = 0;
+    bind_scope *rows = rows_of(w, node, attribute(w, node, "each", ""), scope, &count);
+    for (size_t i = 0; rows && i < count; i++) {
+        if (topic && rows[i].row_kind == ROW_ITEM &&
+            strcmp(((const bind_item *)rows[i].row)->topic, topic) != 0)
             continue;
-        bind_scope item = *scope;
-        item.item = &scope->items[i];
         for (xmlNodePtr child = node->children; child; child = child->next)
-            set_block(w, child, &item);
+            set_block(w, child, &rows[i]);
         listed++;
     }
     const char *empty = attribute(w, node, "empty", NULL);
-    if (listed == 0 && empty) {
+    if (rows && listed == 0 && empty) {
         const layout_style *style = style_named(w, node, "body");
         layout_paragraph(&w->layout, style, expand(w, node, scope, empty), 2 * style->size, true);
     }
-}
-
-static void set_for_each(walk *w, xmlNodePtr node, const bind_scope *scope)
-{
-    if (strcmp(attribute(w, node, "each", ""), "items") == 0) {
-        set_for_items(w, node, scope);
-        return;
-    }
-    size_t count;
-    bind_scope *rows = rows_of(w, node, attribute(w, node, "each", ""), scope, &count);
-    for (size_t i = 0; rows && i < count; i++)
-        for (xmlNodePtr child = node->children; child; child = child->next)
-            set_block(w, child, &rows[i]);
 }
 
 static void set_block(walk *w, xmlNodePtr node, const bind_scope *scope)

@@ -12,10 +12,11 @@
 
 typedef struct bulletin_template bulletin_template;
 
-/* Loads and checks the template at path.  NULL with an error in diags when it is not
- * valid (the command exits 65). */
-bulletin_template *bulletin_template_load(const char *path, const char *schema_path, arena *a,
-                                          diag_list *diags);
+/* Loads and checks the template at path for the report (REPORT_MONTHLY …): its schema,
+ * its sizes (template_bounds.h) and every name it uses (template_names.h).  NULL with an
+ * error in diags when it is not valid (the command exits 65). */
+bulletin_template *bulletin_template_load(const char *path, const char *schema_path,
+                                          bind_report report, arena *a, diag_list *diags);
 void bulletin_template_free(bulletin_template *t);
 
 /* Lays out and renders the bulletin into out (PDF bytes).  0 on success; -1 with an
