@@ -458,7 +458,7 @@ START_TEST(the_year_is_archived_with_decembers_figures)
                     "find %s/out -newer %s/first.err",
                     scratch, scratch, bulletin_binary(), scratch, scratch, scratch);
     ck_assert_ptr_nonnull(strstr(r.err, "2015 年的归档 "));
-    ck_assert_ptr_nonnull(strstr(r.err, "/out/archive/2015 输入未变，本次未写入；拒收 5 行，警告 1 条"));
+    ck_assert_ptr_nonnull(strstr(r.err, "/out/archive/2015 输入未变，本次未写入；拒收文件 0 个，拒收 5 行，跳过 0 项，警告 1 条"));
     ck_assert_str_eq(r.out, "3\n");
     command_result_free(&r);
 }

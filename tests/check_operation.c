@@ -608,6 +608,35 @@ END_TEST
 
 /* ---- the quarter ---- */
 
+/* The quarter's one line counts what `run`'s does: a file refused whole and an entry
+ * skipped make the clean quarter's status 3, with both counted. */
+START_TEST(the_quarter_counts_refused_files_and_skipped_entries)
+{
+    char *scratch = make_scratch_folder();
+    command_result r = run_command(
+        "cp -r %s %s/input && printf '\"unterminated,a\\n1,2\\n' >%s/input/2015-09/bad.csv && "
+        "touch %s/input/2015-08/.hidden.csv",
+        clean_input, scratch, scratch, scratch);
+    ck_assert_int_eq(r.status, 0);
+    command_result_free(&r);
+    char *input = path_join(scratch, "input"), *output = path_join(scratch, "out");
+    r = run_quarter(output, input, NULL);
+    ck_assert_int_eq(r.status, 3);
+    char *expected = NULL;
+    if (asprintf(&expected,
+                 "bulletin: 2015-Q3 已归档于 %s/archive/2015-Q3；拒收文件 1 个，拒收 0 行，跳过 1 项，"
+                 "警告 0 条（详见 %s/archive/2015-Q3/rejects.csv）\n",
+                 output, output) < 0)
+        abort();
+    ck_assert_str_eq(r.err, expected);
+    free(expected);
+    command_result_free(&r);
+    free(input);
+    free(output);
+    remove_folder(scratch);
+}
+END_TEST
+
 START_TEST(the_quarter_archive_holds_report_bulletins_and_data)
 {
     char *output = make_scratch_folder(), *monthly = make_scratch_folder();
@@ -615,7 +644,7 @@ START_TEST(the_quarter_archive_holds_report_bulletins_and_data)
     ck_assert_int_eq(r.status, 3);
     char *expected = NULL;
     if (asprintf(&expected,
-                 "bulletin: 2015-Q3 已归档于 %s/archive/2015-Q3；拒收 5 行，警告 1 条；"
+                 "bulletin: 2015-Q3 已归档于 %s/archive/2015-Q3；拒收文件 0 个，拒收 5 行，跳过 0 项，警告 1 条；"
                  "季度事项未报送：市发改局、市科技局（详见 %s/archive/2015-Q3/rejects.csv）\n",
                  output, output) < 0)
         abort();
@@ -921,6 +950,7 @@ int main(void)
     TCase *quarter = tcase_create("quarter");
     tcase_set_timeout(quarter, 120);
     tcase_add_test(quarter, the_quarter_archive_holds_report_bulletins_and_data);
+    tcase_add_test(quarter, the_quarter_counts_refused_files_and_skipped_entries);
     tcase_add_test(quarter, a_quarter_archived_twice_writes_nothing_the_second_time);
     tcase_add_test(quarter, a_tampered_archive_fails_verify_naming_the_file);
     tcase_add_test(quarter, verify_reads_escapes_and_refuses_paths_outside);

@@ -272,17 +272,14 @@ static const struct {
     {"malformed.xml", FIXTURES "malformed.xml:4: 计划文件无效：开始标签<issuer>（第4行）与结束标签"
                       "</issuer_>不匹配"},
     {"missing-target.xml",
-     FIXTURES "missing-target.xml:14: 计划文件无效：Element '{urn:yq165:plan:1}targets': Missing "
-              "child element(s). Expected is ( {urn:yq165:plan:1}target )."},
+     FIXTURES "missing-target.xml:14: 计划文件无效：元素<targets>缺少子元素（应有：target）"},
     {"non-numeric-target.xml",
-     FIXTURES "non-numeric-target.xml:14: 计划文件无效：Element '{urn:yq165:plan:1}target': "
-              "'四百三十' is not a valid value of the atomic type '{urn:yq165:plan:1}amount'."},
+     FIXTURES "non-numeric-target.xml:14: 计划文件无效：元素<target>的值“四百三十”不符合类型 amount "
+              "的要求"},
     {"doctype-entity.xml", FIXTURES "doctype-entity.xml:3: 计划文件无效：不允许文档类型声明"
                            "（<!DOCTYPE>），以免读取外部实体"},
     {"duplicate-unit.xml",
-     FIXTURES "duplicate-unit.xml:23: 计划文件无效：Element '{urn:yq165:plan:1}unit': Duplicate "
-              "key-sequence ['柳市镇'] in unique identity-constraint "
-              "'{urn:yq165:plan:1}unit_name'."},
+     FIXTURES "duplicate-unit.xml:23: 计划文件无效：元素<unit>的“柳市镇”与前面的重复（须各不相同）"},
     {"alias-collision.xml",
      FIXTURES "alias-collision.xml:23: 计划文件无效：名称“柳市”已在第 22 行用于单位“柳市镇”"},
     {"zero-target.xml", FIXTURES "zero-target.xml:14: 计划文件无效：产业“信息经济产业”2015 年的"
@@ -315,8 +312,7 @@ START_TEST(missing_files_are_named)
     diag_free(&diags);
     diag_init(&diags, &test_arena);
     ck_assert_int_eq(plan_load(PLAN_PATH, PLAN_PATH, &test_arena, &loaded, &diags), -1);
-    ck_assert_str_eq(first_message(), "input/plan.xml: 模式文件无效：The XML document "
-                                      "'input/plan.xml' is not a schema document.");
+    ck_assert_str_eq(first_message(), "input/plan.xml: 模式文件无效：不是 XML 模式文件（XSD）");
 }
 END_TEST
 

@@ -429,6 +429,43 @@ START_TEST(unknown_names_are_refused_at_load)
 }
 END_TEST
 
+/* template.xsd's refusals in Chinese, with the element, the attribute and the value: no
+ * English of libxml2 after the label (the line counted from the line of from). */
+START_TEST(schema_errors_are_said_in_chinese)
+{
+    static const struct {
+        const char *from, *to;
+        int line;
+        const char *reason;
+    } cases[] = {
+        {"source=\"projects.major\"", "source=\"projects.majr\"", 1,
+         "模板无效：元素<table>的属性“source”的值“projects.majr”不是允许的取值（可取：industries、"
+         "months、projects、projects.major、projects.with_issues、projects.by_industry、"
+         "projects.by_unit、units、submissions、submissions.problems、changes、submissions.months、"
+         "projects.attracted）"},
+        {"<column title=\"排名\"", "<column titel=\"x\" title=\"排名\"", 0,
+         "模板无效：元素<column>不能有属性“titel”"},
+        {" size=\"16\" leading=\"36\"", " leading=\"36\"", 0,
+         "模板无效：元素<style>缺少必需的属性“size”"},
+        {"width=\"210mm\" height", "width=\"210cm\" height", 1,
+         "模板无效：元素<page>的属性“width”的值“210cm”格式不对（应符合 [0-9]+(\\.[0-9]+)?(mm)?）"},
+        {"leading=\"28.95\" tracking=\"-0.21\"", "leading=\"28.95\" tracking=\"abc\"", 0,
+         "模板无效：元素<style>的属性“tracking”的值“abc”不是有效的数"},
+        {"limit=\"500\"", "limit=\"0\"", 1, "模板无效：元素<table>的属性“limit”的值“0”不是有效的正整数"},
+        {"<colophon>", "<colophon><foo\\/>", 0, "模板无效：此处不应出现元素<foo>（此处应为：line）"},
+        {"<colophon>", "<colophon><x:line left=\"a\"\\/>", 0,
+         "模板无效：元素<line>的命名空间前缀“x”没有声明"},
+        {"urn:yq165:template:1", "urn:other", 0,
+         "模板无效：根元素<template>（命名空间“urn:other”）不是本文件应有的元素"},
+        /* the second <style name="table">, two lines below the body's */
+        {"name=\"body\"  ", "name=\"table\"  ", 2,
+         "模板无效：元素<style>的“table”与前面的重复（须各不相同）"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_refused(cases[i].from, cases[i].to, cases[i].line, cases[i].reason);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("render");
@@ -443,6 +480,7 @@ int main(void)
     tcase_add_test(tc, insane_sizes_are_refused_at_load);
     tcase_add_test(tc, every_shipped_template_passes_the_name_check);
     tcase_add_test(tc, unknown_names_are_refused_at_load);
+    tcase_add_test(tc, schema_errors_are_said_in_chinese);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

@@ -75,13 +75,14 @@ bind_item *quarter_items(session *s, period q, size_t *count)
     return items;
 }
 
-const figures **quarter_month_figures(session *s, int year, int last)
+const figures **quarter_month_figures(session *s, int year, int last, bool *beyond)
 {
     const figures **months = arena_alloc(&s->memory, 12 * sizeof *months);
     for (int m = 1; m <= last && m <= 12; m++) {
         figures *f = arena_alloc(&s->memory, sizeof *f);
         figures_compute(f, &s->plan, &s->store, (period){year, m, 0}, &s->memory);
         months[m - 1] = f->total.records > 0 || f->projects.count > 0 ? f : NULL;
+        *beyond |= f->beyond;
     }
     return months;
 }
@@ -108,10 +109,14 @@ static int render_report(session *s, period q, buffer *pdf)
     }
     span_status_changes(&changes, &s->store, q.year, last - 2, last, &s->memory);
     span_submissions(&series, &s->plan, &s->store, q.year, last - 2, last, &s->memory);
-    scope.months = quarter_month_figures(s, q.year, last);
+    bool beyond = now.beyond || scores.beyond ||
+                  (q.quarter > 1 && (before.beyond || previous_scores.beyond));
+    scope.months = quarter_month_figures(s, q.year, last, &beyond);
     scope.changes = &changes;
     scope.series = &series;
     scope.items = quarter_items(s, q, &scope.item_count);
+    if (run_check_beyond(s, beyond) != EXIT_OK)
+        return EXIT_DATAERR;
     return run_render_pdf(s, s->template, &scope, pdf);
 }
 
@@ -347,7 +352,9 @@ void quarter_count_rows(const session *s, period q, quarter_notes *notes)
             continue;
         notes->rows.rejected += f->rows.rejected;
         notes->rows.warned += f->rows.warned;
+        notes->refused_files += f->rejected_whole;
     }
+    notes->skipped = s->store.skipped;
     for (size_t i = 0; i < s->store.diags.items.count; i++) {
         const diagnostic *d = diag_at(&s->store.diags, i);
         const submission_file *f = file_named(s, d->file);
@@ -361,7 +368,8 @@ static int quarter_outcome(session *s, period q, const char *where, bool written
 {
     check_submissions(s, q, notes);
     quarter_count_rows(s, q, notes);
-    if (!notes->rows.rejected && !notes->warnings && !notes->missing_offices.length &&
+    if (!notes->rows.rejected && !notes->refused_files && !notes->skipped && !notes->warnings &&
+        !notes->missing_offices.length &&
         !notes->late_offices.length && !notes->missing_months.length &&
         !notes->remade_months.length)
         return EXIT_OK;
@@ -370,7 +378,7 @@ static int quarter_outcome(session *s, period q, const char *where, bool written
     buffer_init(&line);
     buffer_printf(&line, written ? "%s 已归档于 %s" : "%s 的归档 %s 输入未变，本次未写入",
                   period_format(q, name), where);
-    buffer_printf(&line, "；拒收 %ld 行，警告 %ld 条", notes->rows.rejected, notes->warnings);
+    quarter_say_counts(&line, notes);
     if (notes->missing_offices.length)
         buffer_printf(&line, "；季度事项未报送：%s", notes->missing_offices.data);
     if (notes->late_offices.length)
@@ -384,6 +392,12 @@ static int quarter_outcome(session *s, period q, const char *where, bool written
     session_say(s, "%s", line.data);
     buffer_free(&line);
     return EXIT_PROBLEMS;
+}
+
+void quarter_say_counts(buffer *line, const quarter_notes *notes)
+{
+    buffer_printf(line, "；拒收文件 %ld 个，拒收 %ld 行，跳过 %ld 项，警告 %ld 条",
+                  notes->refused_files, notes->rows.rejected, notes->skipped, notes->warnings);
 }
 
 void quarter_notes_init(quarter_notes *notes)

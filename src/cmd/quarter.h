@@ -18,10 +18,15 @@ typedef struct quarter_notes {
     buffer missing_months;   /* months with neither a bulletin nor input */
     buffer remade_months;    /* months whose bulletin was damaged or stale, made again */
     row_counts rows;         /* of the span's files */
+    long refused_files;      /* the span's files refused whole (as `run` counts them) */
+    long skipped;            /* entries of the input folder not read */
     long warnings;           /* of rejects.csv: warned rows, 合计 rows that disagree … */
 } quarter_notes;
 
 void quarter_notes_init(quarter_notes *notes);
+/* Appends the counts of the status line, as `run` says them: "；拒收文件 0 个，拒收 5 行，
+ * 跳过 0 项，警告 1 条". */
+void quarter_say_counts(buffer *line, const quarter_notes *notes);
 void quarter_notes_free(quarter_notes *notes);
 
 /* Makes the quarter's report and archive and writes it (or finds it unchanged); the
@@ -35,7 +40,7 @@ bool quarter_file_in(const submission_file *f, period span);
 /* The quarter's accepted items, by sending office in the plan's order, then as sent. */
 bind_item *quarter_items(session *s, period q, size_t *count);
 /* The figures of months 1…last of year ([m − 1]; NULL where a month has no record). */
-const figures **quarter_month_figures(session *s, int year, int last);
+const figures **quarter_month_figures(session *s, int year, int last, bool *beyond);
 /* Adds bulletin-YYYY-MM.pdf: copied from <output>/YYYY-MM/, else made again from the
  * input up to that month (as `run` makes it), else (no input for the month) named in
  * notes->missing_months. */
@@ -51,7 +56,8 @@ int quarter_add_source_file(session *s, archive *a, const char *name, const char
  * written now. */
 int quarter_write_archive(session *s, const char *name, archive *a, const char **where,
                           bool *written);
-/* Counts the span's rejected and warned rows and the warnings of its rejects.csv. */
+/* Counts the span's refused files, rejected and warned rows, the skipped entries and the
+ * warnings of its rejects.csv. */
 void quarter_count_rows(const session *s, period span, quarter_notes *notes);
 
 #endif

@@ -90,6 +90,15 @@ static int write_manifest(session *s, period p, month_outputs *out)
     return EXIT_OK;
 }
 
+int run_check_beyond(session *s, bool beyond)
+{
+    if (!beyond)
+        return EXIT_OK;
+    diag_add(&s->setup_diags, DIAG_ERROR, s->options.input, 0, NULL, NULL,
+             "汇总或得分超出可精确表示的范围，未生成任何输出（请核对报送文件中的金额）");
+    return EXIT_DATAERR;
+}
+
 int run_render_month(session *s, const bulletin_template *t, period p, month_outputs *out)
 {
     figures f;
@@ -99,11 +108,8 @@ int run_render_month(session *s, const bulletin_template *t, period p, month_out
     scores_compute(&scores, &s->plan, &s->store, &f, &s->memory);
     timeliness_compute(&reports, &s->plan, &s->store, p, &s->memory);
     timing_mark("aggregate", NULL);
-    if (f.beyond || scores.beyond) {
-        diag_add(&s->setup_diags, DIAG_ERROR, s->options.input, 0, NULL, NULL,
-                 "汇总或得分超出可精确表示的范围，未生成任何输出（请核对报送文件中的金额）");
+    if (run_check_beyond(s, f.beyond || scores.beyond) != EXIT_OK)
         return EXIT_DATAERR;
-    }
     out->reports_late_or_missing = reports.late + reports.missing;
     bind_scope scope = {.figures = &f, .scores = &scores, .timeliness = &reports,
                         .plan = &s->plan, .store = &s->store, .today = s->today};

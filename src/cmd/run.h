@@ -26,6 +26,10 @@ void month_outputs_free(month_outputs *out);
  * EXIT_OK, EXIT_DATAERR, or EXIT_CANTCREAT when a temporary file could not be written
  * (full disk, file size limit). */
 int run_render_pdf(session *s, const bulletin_template *t, const bind_scope *scope, buffer *pdf);
+/* EXIT_OK, or (when beyond: a sum or score of the figures could not be represented
+ * exactly) EXIT_DATAERR with the problem among the session's printed diagnostics: such
+ * figures are never published. */
+int run_check_beyond(session *s, bool beyond);
 
 /* Computes the figures of month p from the session's store and renders the bulletin
  * with template t, summary.json, rejects.csv, data-YYYY-MM.xlsx and manifest.json into

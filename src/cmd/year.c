@@ -108,10 +108,13 @@ static int render_report(session *s, int year, buffer *pdf)
     span_attracted_major(&s->plan, &s->store, year, 12, &attracted, &scope.attracted_count,
                          &s->memory);
     scope.attracted = attracted;
-    scope.months = quarter_month_figures(s, year, 12);
+    bool beyond = december.beyond || scores.beyond;
+    scope.months = quarter_month_figures(s, year, 12, &beyond);
     scope.changes = &changes;
     scope.series = &series;
     scope.items = year_items(s, year, &scope.item_count);
+    if (run_check_beyond(s, beyond) != EXIT_OK)
+        return EXIT_DATAERR;
     return run_render_pdf(s, s->template, &scope, pdf);
 }
 
@@ -168,14 +171,15 @@ static int year_outcome(session *s, int year, const char *where, bool written,
                         quarter_notes *notes, const buffer *missing_quarters)
 {
     quarter_count_rows(s, (period){year, 0, 0}, notes);
-    if (!notes->rows.rejected && !notes->warnings && !notes->missing_months.length &&
+    if (!notes->rows.rejected && !notes->refused_files && !notes->skipped && !notes->warnings &&
+        !notes->missing_months.length &&
         !missing_quarters->length)
         return EXIT_OK;
     buffer line;
     buffer_init(&line);
     buffer_printf(&line, written ? "%d 年已归档于 %s" : "%d 年的归档 %s 输入未变，本次未写入", year,
                   where);
-    buffer_printf(&line, "；拒收 %ld 行，警告 %ld 条", notes->rows.rejected, notes->warnings);
+    quarter_say_counts(&line, notes);
     if (missing_quarters->length)
         buffer_printf(&line, "；没有输入、未能归档的季度：%s", missing_quarters->data);
     if (notes->missing_months.length)

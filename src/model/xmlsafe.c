@@ -6,6 +6,8 @@
  */
 #include "model/xmlsafe.h"
 
+#include "model/xmlsafe_reason.h"
+
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -137,6 +139,9 @@ static void parser_reason(const xmlError *e, char *out, size_t capacity)
     case XML_ERR_NOT_WELL_BALANCED:
         snprintf(out, capacity, "标签没有正确嵌套或闭合");
         break;
+    case XML_NS_ERR_UNDEFINED_NAMESPACE:
+        snprintf(out, capacity, "元素<%s>的命名空间前缀“%s”没有声明", s2, s1);
+        break;
     default:
         snprintf(out, capacity, "XML 格式错误（libxml2 错误码 %d）", e->code);
     }
@@ -149,19 +154,24 @@ static void sink_error(error_sink *sink, const xmlError *error)
     if (error->level < XML_ERR_ERROR)
         return;
     if (error->domain == XML_FROM_PARSER || error->domain == XML_FROM_IO ||
-        error->domain == XML_FROM_I18N) {
+        error->domain == XML_FROM_I18N || error->domain == XML_FROM_NAMESPACE) {
         char reason[REASON_CAPACITY];
         parser_reason(error, reason, sizeof reason);
         sink_note(sink, error->line, reason);
         return;
     }
     long line = error->line;
-    if (error->domain == XML_FROM_SCHEMASV && error->node) {
-        long node_line = xmlGetLineNo(error->node);
+    char reason[REASON_CAPACITY];
+    if (error->domain == XML_FROM_SCHEMASV || error->domain == XML_FROM_SCHEMASP) {
+        long node_line = error->node ? xmlGetLineNo(error->node) : 0;
         if (node_line > 0)
             line = node_line;
+        xmlsafe_schema_reason(error, reason, sizeof reason);
+    } else {
+        snprintf(reason, sizeof reason, "XML 处理错误（libxml2 错误域 %d，错误码 %d）",
+                 error->domain, error->code);
     }
-    sink_note(sink, line, error->message ? error->message : "未知错误");
+    sink_note(sink, line, reason);
 }
 
 /* The parser passes its context (ctxt->userData) to the handler; our sink sits in
