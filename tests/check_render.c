@@ -215,6 +215,51 @@ START_TEST(a_table_keeps_its_last_two_rows_together)
 }
 END_TEST
 
+/* A heading goes where what follows it can start: with 70 pt left, a heading (20 pt)
+ * fits with its two lines' room, but the table's unit line, header and first row (60 pt)
+ * or a paragraph of three lines (60 pt: two and a widow move together) do not, so the
+ * heading moves to the next page with them; with 100 pt left all stay. */
+static int heading_page(double used, const char *heading, bool table_follows)
+{
+    fixture f;
+    canvas c;
+    layout l;
+    open_small_text_area(&f, &c, &l);
+    layout_style style = {.role = ROLE_TABLE, .size = 10, .leading = 20};
+    const layout_column columns[] = {{"项目", 1, ALIGN_LEFT}};
+    const char *cells[] = {"甲", "乙"};
+    layout_table table = {.unit_line = "单位：万元", .columns = columns, .column_count = 1,
+                          .cells = cells, .row_count = 2, .header = style, .body = style};
+    char *text = han_text(100); /* 40 to a 400 pt line: three lines */
+    layout_new_page(&l);
+    layout_space(&l, used);
+    layout_heading(&l, &style, heading, 0, heading);
+    if (table_follows)
+        layout_table_draw(&l, &table);
+    else
+        layout_paragraph(&l, &style, text, 0, false);
+    char *first_line = han_text(40);
+    int page = page_of_text(&c, heading);
+    int follows = page_of_text(&c, table_follows ? "甲" : first_line);
+    ck_assert_int_eq(follows, page);
+    free(first_line);
+    const canvas_bookmark *mark = vec_at(&c.bookmarks, 0);
+    ck_assert_uint_eq(mark->page, (size_t)page);
+    free(text);
+    canvas_free(&c);
+    fixture_close(&f);
+    return page;
+}
+
+START_TEST(a_heading_stays_with_what_follows)
+{
+    ck_assert_int_eq(heading_page(130, "一、表前的标题", true), 1);
+    ck_assert_int_eq(heading_page(130, "二、段前的标题", false), 1);
+    ck_assert_int_eq(heading_page(100, "三、表前的标题", true), 0);
+    ck_assert_int_eq(heading_page(100, "四、段前的标题", false), 0);
+}
+END_TEST
+
 /* A row taller than the text area goes on over the pages, its header repeated on each,
  * nothing drawn below the text area, every character drawn once. */
 START_TEST(a_row_taller_than_a_page_goes_on_over_the_pages)
@@ -475,6 +520,7 @@ int main(void)
     tcase_add_test(tc, the_body_sets_22_lines_of_28_characters);
     tcase_add_test(tc, a_character_no_font_has_is_a_warning_naming_it);
     tcase_add_test(tc, a_table_keeps_its_last_two_rows_together);
+    tcase_add_test(tc, a_heading_stays_with_what_follows);
     tcase_add_test(tc, a_row_taller_than_a_page_goes_on_over_the_pages);
     tcase_add_test(tc, past_libharus_page_limit_is_an_error);
     tcase_add_test(tc, insane_sizes_are_refused_at_load);

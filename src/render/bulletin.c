@@ -245,8 +245,7 @@ static void set_heading(walk *w, xmlNodePtr node, const bind_scope *scope, const
     const layout_style *style = style_named(w, node, attribute(w, node, "style", style_name));
     const char *text = paragraph_text(w, node, scope);
     double indent = number_attribute(w, node, "indent", 2) * (style->size + style->tracking);
-    layout_ensure(&w->layout, style->leading * 3); /* a heading keeps two lines after it */
-    layout_paragraph(&w->layout, style, text, indent, false);
+    layout_heading(&w->layout, style, text, indent, NULL);
 }
 
 /* ---- lists, tables and charts ---- */
@@ -465,9 +464,7 @@ static void set_section(walk *w, xmlNodePtr node, const bind_scope *scope)
 {
     const layout_style *style = style_named(w, node, "heading1");
     const char *title = expand(w, node, scope, attribute(w, node, "title", ""));
-    layout_ensure(&w->layout, style->leading * 3);
-    canvas_bookmark_add(&w->canvas, title, w->layout.page, w->layout.y);
-    layout_paragraph(&w->layout, style, title, 2 * (style->size + style->tracking), false);
+    layout_heading(&w->layout, style, title, 2 * (style->size + style->tracking), title);
     for (xmlNodePtr child = node->children; child; child = child->next)
         set_block(w, child, scope);
 }

@@ -30,8 +30,11 @@ static double text_bottom(const layout *l)
     return text_top(l) - l->geometry.height;
 }
 
+static void place_headings(layout *l, double needed);
+
 void layout_new_page(layout *l)
 {
+    place_headings(l, 0);
     l->page = canvas_add_page(l->canvas);
     l->y = text_top(l);
     l->started = true;
@@ -39,12 +42,14 @@ void layout_new_page(layout *l)
 
 void layout_ensure(layout *l, double height)
 {
+    place_headings(l, height);
     if (!l->started || l->y - height < text_bottom(l) - 0.01)
         layout_new_page(l);
 }
 
 void layout_space(layout *l, double height)
 {
+    place_headings(l, height);
     if (!l->started)
         layout_new_page(l);
     l->y -= height;
@@ -156,6 +161,13 @@ static size_t first_page_break(layout *l, double leading, size_t count)
     return fitting;
 }
 
+/* The fewest lines of a paragraph of count lines that first_page_break leaves at a page's
+ * foot: all of up to three (two and a widow move together), else two. */
+static size_t first_lines(size_t count)
+{
+    return count <= 3 ? count : 2;
+}
+
 void layout_paragraph(layout *l, const layout_style *style, const char *utf8, double first_indent,
                       bool justify)
 {
@@ -165,6 +177,7 @@ void layout_paragraph(layout *l, const layout_style *style, const char *utf8, do
     vec_init(&lines, sizeof(linebreak_line));
     double width = l->geometry.width;
     linebreak_paragraph(m.cps, m.advances, m.count, width - first_indent, width, &lines);
+    place_headings(l, (double)first_lines(lines.count) * style->leading);
     size_t page_break = first_page_break(l, style->leading, lines.count);
     for (size_t i = 0; i < lines.count; i++) {
         if (i == page_break)
@@ -215,8 +228,46 @@ int layout_centered_lines(layout *l, size_t page, const layout_style *style, dou
     return count;
 }
 
+/* The headings waiting (layout_heading), drawn where they keep at least two lines of
+ * their own below each (as a heading always has) and, when the page can hold it at all,
+ * the needed points of what follows. */
+static void place_headings(layout *l, double needed)
+{
+    size_t count = l->heading_count;
+    if (count == 0)
+        return;
+    layout_heading_text waiting[LAYOUT_HEADINGS];
+    memcpy(waiting, l->headings, count * sizeof *waiting);
+    l->heading_count = 0;
+    double above = 0, keep = 0;
+    for (size_t i = 0; i < count; i++) {
+        double own = above + 3 * waiting[i].style.leading;
+        keep = own > keep ? own : keep;
+        above += waiting[i].height;
+    }
+    if (above + needed > keep && above + needed <= l->geometry.height)
+        keep = above + needed;
+    layout_ensure(l, keep);
+    for (size_t i = 0; i < count; i++) {
+        if (waiting[i].bookmark)
+            canvas_bookmark_add(l->canvas, waiting[i].bookmark, l->page, l->y);
+        layout_paragraph(l, &waiting[i].style, waiting[i].text, waiting[i].indent, false);
+    }
+}
+
+void layout_heading(layout *l, const layout_style *style, const char *utf8, double indent,
+                    const char *bookmark)
+{
+    if (l->heading_count == LAYOUT_HEADINGS)
+        place_headings(l, 0);
+    double lines = (double)layout_paragraph_lines(l, style, utf8, indent);
+    l->headings[l->heading_count++] =
+        (layout_heading_text){*style, utf8, bookmark, indent, lines * style->leading};
+}
+
 void layout_line(layout *l, const layout_style *style, const char *utf8, layout_align align)
 {
+    place_headings(l, style->leading);
     layout_ensure(l, style->leading);
     double width = canvas_text_width(l->canvas, style->role, utf8, style->size);
     double x = l->geometry.left;
@@ -231,6 +282,7 @@ void layout_line(layout *l, const layout_style *style, const char *utf8, layout_
 
 void layout_rule(layout *l, double width, cmyk color, double space_after)
 {
+    place_headings(l, width + space_after);
     layout_ensure(l, width + space_after);
     canvas_line(l->canvas, l->page, l->geometry.left, l->y, l->geometry.left + l->geometry.width,
                 l->y, width, color);
@@ -414,7 +466,9 @@ void layout_table_draw(layout *l, const layout_table *t)
     free_cells(cells, t->column_count);
     double *heights = row_heights(l, t, cells);
     double first = t->row_count ? heights[0] : 0, two_lines = 2 * t->body.leading + 2 * t->padding;
-    layout_ensure(l, t->body.leading + head + (first < two_lines ? first : two_lines));
+    double start = t->body.leading + head + (first < two_lines ? first : two_lines);
+    place_headings(l, start);
+    layout_ensure(l, start);
     if (t->unit_line)
         layout_line(l, &t->body, t->unit_line, ALIGN_RIGHT);
     draw_header(l, t, false);
@@ -446,6 +500,7 @@ void layout_table_draw(layout *l, const layout_table *t)
 
 void layout_page_numbers(layout *l, const layout_style *style)
 {
+    place_headings(l, 0);
     size_t pages = l->canvas->pages.count;
     double baseline = text_bottom(l) - l->geometry.folio_gap - 0.35 * style->size;
     for (size_t i = 0; i < pages; i++) {

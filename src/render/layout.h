@@ -25,12 +25,23 @@ typedef struct layout_geometry {
     double folio_gap;          /* from the text area's bottom to the page number's baseline */
 } layout_geometry;
 
+/* A heading waiting for what follows it (layout_heading). */
+typedef struct layout_heading_text {
+    layout_style style;
+    const char *text, *bookmark;
+    double indent, height;
+} layout_heading_text;
+
+#define LAYOUT_HEADINGS 4
+
 typedef struct layout {
     canvas *canvas;
     layout_geometry geometry;
     size_t page;  /* current page */
     double y;     /* top of the next line box, in PDF points from the page's bottom */
     bool started; /* a page exists */
+    layout_heading_text headings[LAYOUT_HEADINGS]; /* waiting, in order */
+    size_t heading_count;
 } layout;
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } layout_align;
@@ -67,6 +78,13 @@ void layout_paragraph(layout *l, const layout_style *style, const char *utf8, do
 /* How many lines layout_paragraph would set the text in. */
 size_t layout_paragraph_lines(layout *l, const layout_style *style, const char *utf8,
                               double first_indent);
+/* Sets a heading (not justified, its first line indented), kept with what follows: it is
+ * drawn when the next thing is, on the page where that thing can start (a paragraph's
+ * first lines as layout_paragraph keeps them, a table's header and first row, a chart
+ * whole), and never with less than two of its own lines' room below it.  Headings in a
+ * row wait together.  A bookmark (or NULL) is added where the heading lands. */
+void layout_heading(layout *l, const layout_style *style, const char *utf8, double indent,
+                    const char *bookmark);
 /* Sets one line of text aligned in the text area (used by the masthead and titles). */
 void layout_line(layout *l, const layout_style *style, const char *utf8, layout_align align);
 /* Draws text broken into lines of at most width points, each centred on center, the
@@ -81,7 +99,7 @@ void layout_rule(layout *l, double width, cmyk color, double space_after);
  * table continued on a new page gets the continued label and its header row again. */
 void layout_table_draw(layout *l, const layout_table *table);
 
-/* Draws `— N —` on every page, folio_gap below the text area, at the right on odd
+/* Draws `— N —` on every page (after any heading still waiting), folio_gap below the text area, at the right on odd
  * pages and the left on even ones (GB/T 9704 §7.5). */
 void layout_page_numbers(layout *l, const layout_style *style);
 
