@@ -355,8 +355,14 @@ static int line_of(const char *path, const char *text)
     return line;
 }
 
-/* templates/monthly.xml with the first from made to: refused at load for the monthly
- * bulletin with reason, on the line of from plus line. */
+/* templates/monthly.xml with the first `from` made `to`: refused at load for the monthly
+ * bulletin with reason, on the line of `from` plus line. */
+typedef struct refusal {
+    const char *from, *to;
+    int line;
+    const char *reason;
+} refusal;
+
 static void expect_refused(const char *from, const char *to, int line, const char *reason)
 {
     char *scratch = make_scratch_folder(), *path = NULL;
@@ -382,16 +388,18 @@ static void expect_refused(const char *from, const char *to, int line, const cha
     free(scratch);
 }
 
+static void expect_refusals(const refusal *cases, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        expect_refused(cases[i].from, cases[i].to, cases[i].line, cases[i].reason);
+}
+
 /* Sizes that template.xsd lets through but no page can hold: 65 at load, with the line. */
 START_TEST(insane_sizes_are_refused_at_load)
 {
     /* line: where the error is, counted from the line of from in templates/monthly.xml
      * (libxml2 gives an element the line where its start tag ends) */
-    static const struct {
-        const char *from, *to;
-        int line;
-        const char *reason;
-    } cases[] = {
+    static const refusal cases[] = {
         {"size=\"16\" leading=\"36\"", "size=\"9999\" leading=\"36\"", 0,
          "模板无效：<style> 的 size=“9999”超出合理范围（4–100 磅）"},
         {"width=\"210mm\" height=\"297mm\"", "width=\"1mm\" height=\"297mm\"", 1,
@@ -402,8 +410,7 @@ START_TEST(insane_sizes_are_refused_at_load)
         {"text-height=\"225mm\"", "text-height=\"55mm\"", 2,
          "模板无效：行距的三倍超出了版心高度（text-height）"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        expect_refused(cases[i].from, cases[i].to, cases[i].line, cases[i].reason);
+    expect_refusals(cases, sizeof cases / sizeof cases[0]);
 }
 END_TEST
 
@@ -446,11 +453,7 @@ END_TEST
  * the line of the name (counted from the line of from in templates/monthly.xml). */
 START_TEST(unknown_names_are_refused_at_load)
 {
-    static const struct {
-        const char *from, *to;
-        int line;
-        const char *reason;
-    } cases[] = {
+    static const refusal cases[] = {
         /* a branch the sample never takes: every month has projects */
         {"本期未收到重点项目报表。", "本期未收到{projcts.count}份重点项目报表。", 0,
          "模板无效：未知的占位符{projcts.count}"},
@@ -469,8 +472,7 @@ START_TEST(unknown_names_are_refused_at_load)
         {"value=\"{kind}\"", "value=\"{kind}{mark.3}\"", 0,
          "模板无效：占位符{mark.3}是数据列表中每一行的值，只能用在列出这种行的 <table> 或 <for> 之中"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        expect_refused(cases[i].from, cases[i].to, cases[i].line, cases[i].reason);
+    expect_refusals(cases, sizeof cases / sizeof cases[0]);
 }
 END_TEST
 
@@ -478,11 +480,7 @@ END_TEST
  * English of libxml2 after the label (the line counted from the line of from). */
 START_TEST(schema_errors_are_said_in_chinese)
 {
-    static const struct {
-        const char *from, *to;
-        int line;
-        const char *reason;
-    } cases[] = {
+    static const refusal cases[] = {
         {"source=\"projects.major\"", "source=\"projects.majr\"", 1,
          "模板无效：元素<table>的属性“source”的值“projects.majr”不是允许的取值（可取：industries、"
          "months、projects、projects.major、projects.with_issues、projects.by_industry、"
@@ -506,8 +504,7 @@ START_TEST(schema_errors_are_said_in_chinese)
         {"name=\"body\"  ", "name=\"table\"  ", 2,
          "模板无效：元素<style>的“table”与前面的重复（须各不相同）"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        expect_refused(cases[i].from, cases[i].to, cases[i].line, cases[i].reason);
+    expect_refusals(cases, sizeof cases / sizeof cases[0]);
 }
 END_TEST
 
