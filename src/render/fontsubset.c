@@ -7,6 +7,7 @@
 #include "render/hpdfutil.h"
 
 #include <hb-subset.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,10 +131,16 @@ HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t 
 {
     unsigned length = 0;
     const char *data = hb_blob_get_data(ttf, &length);
+    errno = 0;
     const char *name = hpdf_load_ttf_from_memory(pdf, data, length);
     if (!name) {
-        snprintf(reason, reason_size, "HPDF_LoadTTFontFromFile error 0x%04lX, detail %lu",
-                 (unsigned long)HPDF_GetError(pdf), (unsigned long)HPDF_GetErrorDetail(pdf));
+        if (errno == ENOSYS)
+            snprintf(reason, reason_size, "this libharu calls its own file reader, which "
+                                          "bulletin replaces to load fonts from memory "
+                                          "(libharu linked with -Bsymbolic-functions?)");
+        else
+            snprintf(reason, reason_size, "HPDF_LoadTTFontFromFile error 0x%04lX, detail %lu",
+                     (unsigned long)HPDF_GetError(pdf), (unsigned long)HPDF_GetErrorDetail(pdf));
         HPDF_ResetError(pdf);
         return NULL;
     }

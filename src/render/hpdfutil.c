@@ -13,6 +13,8 @@
 #include "render/hpdfutil.h"
 
 #include <dlfcn.h>
+#include <errno.h>
+#include <stdbool.h>
 #include <hpdf_conf.h>
 #include <hpdf_pages.h>
 #include <hpdf_utils.h>
@@ -95,6 +97,28 @@ HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream ds
     return libharu_deflate()(src, dst, e);
 }
 
+/* True when libharu's calls reach the stand-in above.  They would not in a libharu that
+ * binds its own calls to itself (linked with -Bsymbolic-functions, as some distributions
+ * do): then a stream deflated early would be deflated a second time when saved, so none
+ * is.  Tried once, on a marked stream of one byte, which the stand-in copies as it is. */
+static bool deflate_stand_in_reached(HPDF_MMgr mmgr)
+{
+    static int reached = -1;
+    if (reached < 0) {
+        HPDF_Stream probe = HPDF_MemStream_New(mmgr, 16), copy = HPDF_MemStream_New(mmgr, 64);
+        reached = 0;
+        if (probe && copy && HPDF_Stream_Write(probe, (const HPDF_BYTE *)"x", 1) == HPDF_OK) {
+            probe->free_fn = free_deflated;
+            reached = HPDF_Stream_WriteToStream(probe, copy, HPDF_STREAM_FILTER_FLATE_DECODE,
+                                                NULL) == HPDF_OK &&
+                      HPDF_Stream_Size(copy) == 1;
+        }
+        HPDF_Stream_Free(probe);
+        HPDF_Stream_Free(copy);
+    }
+    return reached == 1;
+}
+
 int hpdf_page_deflate_now(HPDF_Page page)
 {
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
@@ -102,7 +126,8 @@ int hpdf_page_deflate_now(HPDF_Page page)
     HPDF_Stream stream = contents ? contents->stream : NULL;
     if (!stream || stream->type != HPDF_STREAM_MEMORY || stream->free_fn == free_deflated ||
         contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || HPDF_Stream_Size(stream) == 0 ||
-        attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION || (attr->gstate && attr->gstate->prev))
+        attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION || (attr->gstate && attr->gstate->prev) ||
+        !deflate_stand_in_reached(stream->mmgr))
         return 0; /* deflated when saved, as libharu does */
     HPDF_Stream deflated = HPDF_MemStream_New(stream->mmgr, HPDF_STREAM_BUF_SIZ);
     if (!deflated)
@@ -123,6 +148,7 @@ int hpdf_page_deflate_now(HPDF_Page page)
 static const char MEMORY_FONT[] = "(a font in memory)";
 static const void *memory_font;
 static size_t memory_font_length;
+static bool memory_font_reached; /* the stand-in below was called for it */
 
 typedef HPDF_Stream (*file_reader)(HPDF_MMgr, const char *);
 
@@ -132,6 +158,7 @@ typedef HPDF_Stream (*file_reader)(HPDF_MMgr, const char *);
 HPDF_Stream HPDF_FileReader_New(HPDF_MMgr mmgr, const char *fname)
 {
     if (fname == MEMORY_FONT && memory_font) {
+        memory_font_reached = true;
         /* One block a byte longer than the font: a seek to its very end stays in it. */
         HPDF_Stream stream = HPDF_MemStream_New(mmgr, (HPDF_UINT)memory_font_length + 1);
         if (stream && HPDF_Stream_Write(stream, memory_font, (HPDF_UINT)memory_font_length) !=
@@ -155,7 +182,12 @@ const char *hpdf_load_ttf_from_memory(HPDF_Doc pdf, const void *bytes, size_t le
         return NULL;
     memory_font = bytes;
     memory_font_length = length;
+    memory_font_reached = false;
     const char *name = HPDF_LoadTTFontFromFile(pdf, MEMORY_FONT, HPDF_TRUE);
     memory_font = NULL;
+    if (!memory_font_reached) {
+        errno = ENOSYS; /* libharu opened the name as a file: it binds its own calls */
+        return NULL;
+    }
     return name;
 }

@@ -19,7 +19,9 @@ int hpdf_page_deflate_now(HPDF_Page page);
 
 /* Loads the TrueType font file of length bytes at bytes into pdf, embedded, as
  * HPDF_LoadTTFontFromFile would load it from a file: its name in pdf, or NULL with
- * libharu's error set.  libharu copies the bytes; they need not outlive the call. */
+ * libharu's error set, or with errno ENOSYS when libharu did not call the stand-in for
+ * its file reader (a libharu that binds its own calls).  libharu copies the bytes; they
+ * need not outlive the call. */
 const char *hpdf_load_ttf_from_memory(HPDF_Doc pdf, const void *bytes, size_t length);
 
 #endif
