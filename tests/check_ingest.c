@@ -8,6 +8,7 @@
 #include "testutil.h"
 #include "ingest/planfile.h"
 #include "ingest/csvfile.h"
+#include "model/digest.h"
 #include "ingest/encoding.h"
 #include "ingest/ingest.h"
 #include "ingest/table.h"
@@ -19,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define DATA "tests/data/ingest/"
@@ -1042,17 +1044,17 @@ START_TEST(big_file_streams_in_bounded_memory)
     close(fd);
     long fills = write_big(path, "单位,累计产值\r\n", "柳市镇,100\r\n");
     fd = open(path, O_RDONLY);
-    csvfile_probe_info probe;
-    ck_assert_int_eq(csvfile_probe(fd, path, &probe, &s.diags), CSVFILE_OK);
-    ck_assert_int_eq(probe.verdict.id, ENCODING_UTF8);
     long rows = 0;
     csvfile_info info;
-    ck_assert_int_eq(csvfile_read(fd, path, ENCODING_UTF8, false, 0, count_row, &rows, &info,
-                                  &s.diags), CSVFILE_OK);
+    ck_assert_int_eq(csvfile_read_any(fd, path, 0, count_row, NULL, &rows, &info, &s.diags),
+                     CSVFILE_OK);
     close(fd);
+    unsigned char whole[32];
+    ck_assert_int_eq(digest_file(path, whole), 0);
     unlink(path);
+    ck_assert_int_eq(info.encoding, ENCODING_UTF8);
     ck_assert_int_eq(rows, 1 + fills);
-    ck_assert_mem_eq(info.sha256, probe.sha256, 32);
+    ck_assert_mem_eq(info.sha256, whole, 32);
     ck_assert_uint_lt(info.peak_buffer, 512 * 1024);
 }
 END_TEST
@@ -1076,6 +1078,72 @@ START_TEST(huge_cell_is_refused_at_its_limit)
     ck_assert_uint_lt(info.peak_buffer, 512 * 1024);
     ck_assert_str_eq(diag_format(diag_at(&s.diags, 0), &memory),
                      arena_printf(&memory, "%s:1: 第2列的单元格超过64 KiB，文件未读入（不计行数）", path));
+}
+END_TEST
+
+/* Writes a file of n copies of row between head and tail into a fresh 2015-09 folder
+ * under /tmp; returns its path (memory's). */
+static const char *write_repeated(const char *name, const char *head, const char *row, int n,
+                                  const char *tail)
+{
+    char folder[] = "/tmp/check_ingest_pass_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(folder));
+    const char *month = arena_printf(&memory, "%s/2015-09", folder);
+    ck_assert_int_eq(mkdir(month, 0700), 0);
+    const char *path = arena_printf(&memory, "%s/%s", month, name);
+    FILE *out = fopen(path, "wb");
+    fputs(head, out);
+    for (int i = 0; i < n; i++)
+        fputs(row, out);
+    fputs(tail, out);
+    ck_assert_int_eq(fclose(out), 0);
+    return path;
+}
+
+static void remove_written(const char *path)
+{
+    command_result rm = run_command("rm -r '%s/../..'", path);
+    command_result_free(&rm);
+}
+
+/* A file whose first 64 KiB chunk passes as UTF-8 but whose later bytes do not is read
+ * again from its start as GB18030: the 20,000 rows passed in the first pass are void and
+ * counted once. */
+START_TEST(gbk_past_the_first_chunk_is_read_again)
+{
+    const char *path = write_repeated("晚GBK.csv", "code,name\n", "a,b\n", 20000,
+                                      "\xCF\xEE\xC4\xBF,\xC3\xFB\xB3\xC6\n"); /* 项目,名称 */
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), arena_printf(&memory, "%s:1: 缺少必需的列“所属产业”，本文件20001行数据均未计入\n", path));
+    ck_assert_str_eq(file(path)->encoding, "GB18030");
+    expect_counts(path, 20001, 0, 0, 20001, 0);
+    remove_written(path);
+}
+END_TEST
+
+/* One pass, the probe's order: bytes of no allowed encoding refuse the file even when a
+ * quoting error comes first, and a NUL byte refuses it whatever comes before. */
+START_TEST(bad_bytes_are_told_before_a_quoting_error)
+{
+    const char *path = write_repeated("引号后坏字节.csv", "a,b\n\"x\"y,1\n", "c,d\n", 20000, "\xFF\n");
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), arena_printf(&memory,
+        "%s:20003: 字节偏移80011处的字节不是有效的UTF-8或GB18030编码，文件未读入（不计行数）\n", path));
+    ck_assert_str_eq(file(path)->encoding, "unknown");
+    expect_counts(path, 0, 0, 0, 0, 0);
+    remove_written(path);
+    store_free(&s);
+    store_init(&s, &memory);
+    ctx.store = &s;
+    path = write_repeated("坏字节后NUL.csv", "a,b\n\xFF\xFF\n", "x,y\n", 30000, "z");
+    FILE *nul = fopen(path, "ab");
+    fputc(0, nul);
+    fclose(nul);
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), arena_printf(&memory,
+        "%s:30003: 字节偏移120008处是NUL字节，而文件开头没有字节顺序标记"
+        "（可能是不带BOM的UTF-16文件，或不是文本文件），文件未读入（不计行数）\n", path));
+    remove_written(path);
 }
 END_TEST
 
@@ -1132,6 +1200,8 @@ int main(void)
     tcase_add_test(tc, xml_external_dtd_is_not_fetched);
     tcase_add_test(tc, xml_gzip_is_not_inflated);
     tcase_add_test(tc, big_file_streams_in_bounded_memory);
+    tcase_add_test(tc, gbk_past_the_first_chunk_is_read_again);
+    tcase_add_test(tc, bad_bytes_are_told_before_a_quoting_error);
     tcase_add_test(tc, huge_cell_is_refused_at_its_limit);
     tcase_set_timeout(tc, 60); /* ASan on a busy 2-core box */
     suite_add_tcase(suite, tc);

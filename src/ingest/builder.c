@@ -33,6 +33,29 @@ void builder_begin(builder *b, const plan *p, store *s, arena *scratch, int file
     keyset_init(&b->keys->breakdowns);
 }
 
+static void release(builder *b)
+{
+    vec_free(&b->rows);
+    vec_free(&b->row_metadata);
+    vec_free(&b->totals);
+    keyset_free(&b->keys->records);
+    keyset_free(&b->keys->breakdowns);
+    diag_free(&b->file_diags);
+    diag_free(&b->row_diags);
+}
+
+void builder_restart(builder *b, const builder_metadata *stated)
+{
+    builder was = *b;
+    release(b);
+    builder_begin(b, was.plan, was.store, was.scratch, was.file, was.path);
+    b->stated = *stated;
+    b->sums = was.sums;
+    b->today = was.today;
+    b->cell_references = was.cell_references;
+    memcpy(b->column_positions, was.column_positions, sizeof b->column_positions);
+}
+
 void builder_set_kind(builder *b, record_kind kind, int64_t default_unit)
 {
     b->kind = kind;
@@ -410,16 +433,6 @@ static void fill_file(builder *b, const settled *s)
         f->office = arena_strdup(b->store->memory, s->office);
 }
 
-static void release(builder *b)
-{
-    vec_free(&b->rows);
-    vec_free(&b->row_metadata);
-    vec_free(&b->totals);
-    keyset_free(&b->keys->records);
-    keyset_free(&b->keys->breakdowns);
-    diag_free(&b->file_diags);
-    diag_free(&b->row_diags);
-}
 
 /* Emits the whole-file rejection with the count of rows it takes along. */
 static void finish_rejected_file(builder *b, submission_file *f)

@@ -73,6 +73,11 @@ typedef struct builder {
 void builder_begin(builder *b, const plan *p, store *s, arena *scratch, int file,
                    const char *path);
 
+/* Forgets every row, message and finding of the file so far, as if it had not been
+ * read: its reader starts it again (in another encoding).  stated: the metadata as the
+ * caller set it before the file was read. */
+void builder_restart(builder *b, const builder_metadata *stated);
+
 /* Sets the kind (and so the table); every amount column's unit becomes default_unit
  * (元 per unit) until builder_set_unit changes it. */
 void builder_set_kind(builder *b, record_kind kind, int64_t default_unit);

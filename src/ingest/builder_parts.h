@@ -29,7 +29,6 @@ typedef struct pending_row {
 
 /* What a row says about the file: its own 报告期, 报送单位 and 填报日期. */
 typedef struct row_metadata {
-    long line;
     bool has_period;
     period period;
     const char *period_text;
@@ -51,9 +50,29 @@ typedef struct total_cell {
 /* The largest difference between a 合计 and the sum of its rows that is not reported. */
 #define TOTAL_TOLERANCE (YUAN_PER_WAN / 2)
 
+/* Names looked up in the plan, by the text looked up: the same text, the same answer. */
+#define MEMO_SLOTS 256
+#define MEMO_TEXT_BYTES 64
+
+typedef struct memo_slot {
+    char text[MEMO_TEXT_BYTES]; /* "" when the slot is free */
+    int kind, owner;
+    const plan_name *found;
+} memo_slot;
+
+/* The metadata cells of the last row whose metadata was read without a problem, as
+ * written, with the row_metadata they gave: a row that states the same shares it. */
+typedef struct metadata_memo {
+    bool valid;
+    const char *cells[3]; /* 报告期, 报送单位, 填报日期 (NULL: no such cell) */
+    size_t index;
+} metadata_memo;
+
 struct builder_keys {
     keyset records;    /* the key of every row whose key could be read */
     keyset breakdowns; /* progress: unit|industry broken down by sub-sector */
+    memo_slot names[MEMO_SLOTS];
+    metadata_memo metadata;
 };
 
 

@@ -171,6 +171,31 @@ static int column_of_type(const table *t, column_type type)
     return -1;
 }
 
+/* plan_names_find over the plan's names, remembered by text for the rest of the file. */
+static const plan_name *find_name(builder *b, plan_name_kind kind, int owner, const char *text)
+{
+    size_t length = strlen(text);
+    if (length >= MEMO_TEXT_BYTES)
+        return plan_names_find(b->plan->names, b->plan->name_count, kind, owner, text);
+    uint64_t h = 14695981039346656037u ^ (uint64_t)kind ^ ((uint64_t)(owner + 1) << 8);
+    for (size_t i = 0; i < length; i++)
+        h = (h ^ (unsigned char)text[i]) * 1099511628211u;
+    memo_slot *slot = &b->keys->names[(h ^ h >> 29) % MEMO_SLOTS];
+    if (slot->text[0] && slot->kind == (int)kind && slot->owner == owner && strcmp(slot->text, text) == 0)
+        return slot->found;
+    slot->found = plan_names_find(b->plan->names, b->plan->name_count, kind, owner, text);
+    slot->kind = (int)kind;
+    slot->owner = owner;
+    memcpy(slot->text, text, length + 1);
+    return slot->found;
+}
+
+static int find_index(builder *b, plan_name_kind kind, const char *text)
+{
+    const plan_name *found = find_name(b, kind, -1, text);
+    return found ? found->index : -1;
+}
+
 /* The squeezed name in a column's cell, or NULL when empty (or absent). */
 static const char *name_in(row_check *c, int column, char *buf)
 {
@@ -194,7 +219,7 @@ static void resolve_unit(row_check *c, any_record *record)
         row_error(c, column, "缺少必填值");
         return;
     }
-    *unit = plan_find_unit(c->b->plan, name);
+    *unit = find_index(c->b, PLAN_NAME_UNIT, name);
     if (*unit < 0)
         row_error(c, column, "不是计划中的考核单位");
 }
@@ -220,7 +245,7 @@ static void resolve_industry(row_check *c, any_record *record)
         return;
     }
     if (industry_name) {
-        *industry = plan_find_industry(p, industry_name);
+        *industry = find_index(c->b, PLAN_NAME_INDUSTRY, industry_name);
         if (*industry < 0) {
             row_error(c, industry_column, "不是计划中的产业");
             return;
@@ -228,10 +253,14 @@ static void resolve_industry(row_check *c, any_record *record)
     }
     if (!subsector_name)
         return;
-    int owner = -1;
-    int found = plan_find_subsector(p, subsector_name, &owner);
+    const plan_name *any = find_name(c->b, PLAN_NAME_SUBSECTOR, -1, subsector_name);
+    int owner = any ? any->index : -1;
+    int found = any ? any->subindex : -1;
     if (*industry >= 0) {
-        *subsector = plan_find_subsector_in(p, *industry, subsector_name);
+        const plan_name *in = (size_t)*industry < p->industry_count
+                                  ? find_name(c->b, PLAN_NAME_SUBSECTOR, *industry, subsector_name)
+                                  : NULL;
+        *subsector = in ? in->subindex : -1;
         if (*subsector >= 0)
             return;
         if (found >= 0) {
@@ -254,7 +283,6 @@ static void read_metadata(row_check *c, row_metadata *m)
 {
     builder *b = c->b;
     const table *t = b->table;
-    m->line = c->row->line;
     m->office_index = -1;
     int period_column = column_of_type(t, COLUMN_PERIOD);
     int office_column = column_of_type(t, COLUMN_OFFICE);
@@ -274,7 +302,7 @@ static void read_metadata(row_check *c, row_metadata *m)
     if (office) {
         m->office = arena_strdup(b->scratch, office);
         m->office_text = builder_shown(b, cell(c, office_column));
-        m->office_index = plan_find_office(b->plan, office);
+        m->office_index = find_index(b, PLAN_NAME_OFFICE, office);
     }
     text = cell(c, date_column);
     if (text && (status = value_date(text, &m->sent)) != VALUE_EMPTY) {
@@ -285,6 +313,36 @@ static void read_metadata(row_check *c, row_metadata *m)
     }
 }
 
+static bool same_cell(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The row's metadata: the last row's when it states the same, else read anew (and
+ * remembered when read without a problem).  Returns its index in row_metadata. */
+static size_t row_metadata_of(row_check *c)
+{
+    builder *b = c->b;
+    const table *t = b->table;
+    const char *cells[3] = {cell(c, column_of_type(t, COLUMN_PERIOD)),
+                            cell(c, column_of_type(t, COLUMN_OFFICE)),
+                            cell(c, column_of_type(t, COLUMN_DATE))};
+    metadata_memo *memo = &b->keys->metadata;
+    if (memo->valid && same_cell(cells[0], memo->cells[0]) && same_cell(cells[1], memo->cells[1]) &&
+        same_cell(cells[2], memo->cells[2]))
+        return memo->index;
+    bool failed = c->failed;
+    c->failed = false;
+    row_metadata *m = vec_push(&b->row_metadata);
+    read_metadata(c, m);
+    memo->valid = !c->failed;
+    c->failed |= failed;
+    memo->index = b->row_metadata.count - 1;
+    for (size_t i = 0; i < 3 && memo->valid; i++)
+        memo->cells[i] = cells[i] ? arena_strdup(b->scratch, cells[i]) : NULL;
+    return memo->index;
+}
+
 /* ---- keys ---- */
 
 static void check_key(row_check *c, const any_record *record)
@@ -293,8 +351,10 @@ static void check_key(row_check *c, const any_record *record)
     const char *key = NULL;
     int column = 0;
     const char *what = "";
+    char code_key[NAME_MAX_BYTES + 2];
     if (b->kind == KIND_PROJECTS && record->project.code) {
-        key = arena_printf(b->scratch, "P|%s", record->project.code);
+        snprintf(code_key, sizeof code_key, "P|%s", record->project.code);
+        key = code_key;
         column = table_column_named(b->table, "项目编号");
     } else if (b->kind == KIND_PROGRESS && record->progress.unit >= 0 &&
                record->progress.industry >= 0) {
@@ -422,9 +482,7 @@ void builder_add_row(builder *b, const builder_row *row)
     row_check c = {b, row, false, false};
     pending_row pending = {.line = row->line};
     init_record(b->kind, &pending.record);
-    row_metadata *m = vec_push(&b->row_metadata);
-    read_metadata(&c, m);
-    pending.metadata = b->row_metadata.count - 1;
+    pending.metadata = row_metadata_of(&c);
     parse_values(&c, &pending.record);
     resolve_unit(&c, &pending.record);
     resolve_industry(&c, &pending.record);

@@ -1,9 +1,10 @@
 /*
  * csvfile.c: CSV and tab-separated rows with physical line numbers (see csvfile.h).
- * The probe pass hashes the raw bytes and lets encoding.c choose the encoding; the read
- * pass turns them into UTF-8 and feeds libcsv one physical line at a time, so that the
- * reader always knows on which line a row starts: libcsv skips blank lines silently and
- * a quoted cell may span lines.
+ * One pass hashes the raw bytes, decodes them in the encoding the first chunk chose and
+ * feeds libcsv one physical line at a time, so that the reader always knows on which line
+ * a row starts: libcsv skips blank lines silently and a quoted cell may span lines.  A
+ * problem is kept until the end of the file, where the rule of encoding.h says which one
+ * the file is refused for.
  */
 #include "ingest/csvfile.h"
 
@@ -16,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define NOT_READ "，文件未读入（不计行数）"
@@ -28,6 +30,8 @@ typedef struct reader {
     void *context;
     char delimiter;
     csvfile_status status;
+    long fail_line;           /* the problem, told at the end (status not OK) */
+    char fail_reason[256];
     /* the row being collected: cells back to back, each NUL-terminated */
     char *text;
     size_t used, capacity;
@@ -65,7 +69,8 @@ static void fail(reader *r, csvfile_status status, long line, const char *reason
     if (r->status != CSVFILE_OK)
         return;
     r->status = status;
-    diag_add(r->diags, DIAG_ERROR, r->display_path, line, NULL, NULL, reason);
+    r->fail_line = line;
+    snprintf(r->fail_reason, sizeof r->fail_reason, "%s", reason);
 }
 
 static bool grow_text(reader *r, size_t need)
@@ -231,46 +236,17 @@ static char sniff_delimiter(const unsigned char *p, size_t n, char fallback)
     return fallback;
 }
 
-static void report_encoding(reader *r, const encoding_decoder *d)
+/* Parses decoded text, sniffing the delimiter from its first bytes when not given. */
+static void take_text(reader *r, encoding_id id, const unsigned char *text, size_t length)
 {
-    char reason[256];
-    snprintf(reason, sizeof reason, "字节偏移%llu处的字节不是有效的%s编码" NOT_READ,
-             (unsigned long long)d->bad_offset, encoding_name(d->id));
-    fail(r, CSVFILE_ENCODING, d->bad_line, reason);
-}
-
-/* Decodes and parses one chunk of raw bytes. */
-static void take_chunk(reader *r, encoding_decoder *d, const unsigned char *raw, size_t n,
-                       bool final, unsigned char *utf8)
-{
-    size_t length;
-    if (encoding_decode(d, raw, n, final, utf8, &length) != ENCODING_OK) {
-        report_encoding(r, d);
-        return;
-    }
-    if (length == 0)
+    if (length == 0 || r->status != CSVFILE_OK)
         return;
     if (!r->delimiter) {
-        bool utf16 = d->id == ENCODING_UTF16LE || d->id == ENCODING_UTF16BE;
-        r->delimiter = sniff_delimiter(utf8, length, utf16 ? '\t' : ',');
+        bool utf16 = id == ENCODING_UTF16LE || id == ENCODING_UTF16BE;
+        r->delimiter = sniff_delimiter(text, length, utf16 ? '\t' : ',');
         csv_set_delim(&r->parser, (unsigned char)r->delimiter);
     }
-    feed(r, utf8, length);
-}
-
-/* The read pass: the reader, its decoder and the decoder's output buffer. */
-typedef struct decode_pass {
-    reader *r;
-    encoding_decoder *decoder;
-    unsigned char *utf8;
-} decode_pass;
-
-/* Decodes and parses a chunk; after an error the rest is only hashed (by read_whole). */
-static void decode_chunk(void *context, const unsigned char *raw, size_t n, bool final)
-{
-    decode_pass *pass = context;
-    if (pass->r->status == CSVFILE_OK)
-        take_chunk(pass->r, pass->decoder, raw, n, final, pass->utf8);
+    feed(r, text, length);
 }
 
 static void finish(reader *r)
@@ -305,6 +281,16 @@ static void reader_init(reader *r, const char *display_path, char delimiter,
     r->awaiting_row = true;
 }
 
+/* The parser is never reused: after a parse error only csv_free + csv_init would reset
+ * it (csv_fini does not), so every pass has its own. */
+static void reader_release(reader *r)
+{
+    csv_free(&r->parser);
+    free(r->text);
+    r->text = NULL;
+    r->capacity = 0;
+}
+
 /* Reads up to n bytes (fewer only at the end of the file); -1 on a read error. */
 static ssize_t read_chunk(int fd, unsigned char *buf, size_t n)
 {
@@ -322,99 +308,263 @@ static ssize_t read_chunk(int fd, unsigned char *buf, size_t n)
     return (ssize_t)done;
 }
 
-/* What a pass does with each chunk of raw bytes (final: the last one). */
-typedef void (*chunk_fn)(void *context, const unsigned char *raw, size_t n, bool final);
-
-/* Reads the file at fd from its start to its end in chunks, hashing every byte into
- * sha256 and handing each chunk to take.  Returns false on a read error. */
-static bool read_whole(int fd, chunk_fn take, void *context, unsigned char sha256[32])
-{
-    unsigned char *raw = malloc(CSVFILE_CHUNK);
-    if (!raw)
-        die_oom();
+/* One read of a file: the raw chunks, their hash and, for a file without BOM whose
+ * encoding is the rule's to find, the first NUL byte and the physical lines before it. */
+typedef struct scan {
+    reader *r;
+    int fd;
+    unsigned char *raw, *utf8;   /* a chunk and its decoded text (heap) */
     digest_state sha;
-    digest_begin(&sha);
-    bool failed = lseek(fd, 0, SEEK_SET) != 0;
-    for (bool final = failed; !final;) {
-        ssize_t n = read_chunk(fd, raw, CSVFILE_CHUNK);
-        failed = n < 0;
-        final = n < CSVFILE_CHUNK;
-        if (failed)
-            break;
-        digest_update(&sha, raw, (size_t)n);
-        take(context, raw, (size_t)n, final);
-    }
-    digest_end(&sha, sha256);
-    free(raw);
-    return !failed;
-}
+    bool io_error;
+    uint64_t offset;             /* raw bytes before the current chunk */
+    long raw_line;               /* the physical line at offset */
+    bool raw_last_cr;
+    bool automatic;              /* no BOM, no encoding given: UTF-8 or GB18030, no NUL */
+    bool nul;
+    uint64_t nul_offset;
+    long nul_line;
+    encoding_decoder decoder;    /* the encoding the rows are read in */
+    bool bom, invalid;           /* invalid: the decoder met a byte it cannot take */
+    bool utf8_failed;            /* automatic: UTF-8 failed before GB18030 was tried */
+    uint64_t utf8_bad_offset;
+    long utf8_bad_line;
+} scan;
 
-static void probe_chunk(void *context, const unsigned char *raw, size_t n, bool final)
+/* Counts physical lines (CR, or LF not after CR) in p[0..n). */
+static void raw_lines(scan *s, const unsigned char *p, size_t n)
 {
-    encoding_probe_feed(context, raw, n, final);
+    if (n == 0)
+        return;
+    const unsigned char *end = p + n;
+    for (const unsigned char *q = p; (q = memchr(q, '\r', (size_t)(end - q))) != NULL; q++)
+        s->raw_line++;
+    for (const unsigned char *q = p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        if (!(q > p ? q[-1] == '\r' : s->raw_last_cr))
+            s->raw_line++;
+    s->raw_last_cr = end[-1] == '\r';
 }
 
-static void report_verdict(const encoding_verdict *v, const char *display_path, diag_list *diags)
+/* Without a BOM a NUL byte refuses the file wherever it is: the rest is only hashed. */
+static void scan_nul(scan *s, const unsigned char *p, size_t n)
+{
+    if (!s->automatic || s->nul)
+        return;
+    const unsigned char *nul = memchr(p, 0, n);
+    size_t before = nul ? (size_t)(nul - p) : n;
+    raw_lines(s, p, before);
+    if (nul) {
+        s->nul = true;
+        s->nul_offset = s->offset + before;
+        s->nul_line = s->raw_line;
+    }
+}
+
+/* Decodes a chunk and parses it, unless the file is already refused. */
+static void take_chunk(scan *s, const unsigned char *raw, size_t n, bool final)
+{
+    if (s->nul || s->invalid)
+        return;
+    const unsigned char *text;
+    size_t length;
+    if (encoding_decode_span(&s->decoder, raw, n, final, s->utf8, &text, &length) != ENCODING_OK) {
+        s->invalid = true;
+        return;
+    }
+    take_text(s->r, s->decoder.id, text, length);
+}
+
+/* The first chunk of a file whose encoding is the rule's: a BOM names it; else UTF-8
+ * when the chunk is UTF-8, else GB18030. */
+static void choose_encoding(scan *s, const unsigned char *raw, size_t n, bool final)
+{
+    if (n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF) {
+        s->automatic = false;
+        s->bom = true;
+        encoding_init(&s->decoder, ENCODING_UTF8, true);
+    } else if (n >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF))) {
+        s->automatic = false;
+        s->bom = true;
+        encoding_init(&s->decoder, raw[0] == 0xFF ? ENCODING_UTF16LE : ENCODING_UTF16BE, true);
+    } else {
+        scan_nul(s, raw, n);
+        if (s->nul)
+            return;
+        encoding_init(&s->decoder, ENCODING_UTF8, false);
+        const unsigned char *text;
+        size_t length;
+        if (encoding_decode_span(&s->decoder, raw, n, final, s->utf8, &text, &length) == ENCODING_OK) {
+            take_text(s->r, ENCODING_UTF8, text, length);
+            return;
+        }
+        s->utf8_failed = true;
+        s->utf8_bad_offset = s->decoder.bad_offset;
+        s->utf8_bad_line = s->decoder.bad_line;
+        encoding_close(&s->decoder);
+        encoding_init(&s->decoder, ENCODING_GB18030, false);
+    }
+    take_chunk(s, raw, n, final);
+}
+
+/* Reads the file from its start to its end, or (automatic UTF-8) until UTF-8 fails. */
+static void run_pass(scan *s, bool choose)
+{
+    digest_begin(&s->sha);
+    s->offset = 0;
+    s->raw_line = 1;
+    s->raw_last_cr = false;
+    s->io_error = lseek(s->fd, 0, SEEK_SET) != 0;
+    for (bool final = s->io_error, first = true; !final; first = false) {
+        ssize_t n = read_chunk(s->fd, s->raw, CSVFILE_CHUNK);
+        if (n < 0) {
+            s->io_error = true;
+            break;
+        }
+        final = n < CSVFILE_CHUNK;
+        digest_update(&s->sha, s->raw, (size_t)n);
+        if (first && choose) {
+            choose_encoding(s, s->raw, (size_t)n, final);
+        } else {
+            scan_nul(s, s->raw, (size_t)n);
+            take_chunk(s, s->raw, (size_t)n, final);
+        }
+        s->offset += (size_t)n;
+        if (s->automatic && s->invalid && s->decoder.id == ENCODING_UTF8 && !s->nul)
+            return; /* read again as GB18030 */
+    }
+}
+
+static void add_error(scan *s, long line, const char *reason)
+{
+    diag_add(s->r->diags, DIAG_ERROR, s->r->display_path, line, NULL, NULL, reason);
+}
+
+/* The one problem the file is refused for, if any: a read error, a NUL byte, bytes of no
+ * allowed encoding, then what the parser found. */
+static csvfile_status verdict(scan *s, csvfile_info *info)
 {
     char reason[256];
-    if (v->kind == ENCODING_VERDICT_NUL)
+    info->unread = true;
+    if (s->io_error) {
+        add_error(s, 0, "读取文件时出错" NOT_READ);
+        return CSVFILE_IO;
+    }
+    if (s->nul) {
+        info->encoding_known = false;
         snprintf(reason, sizeof reason,
                  "字节偏移%llu处是NUL字节，而文件开头没有字节顺序标记"
                  "（可能是不带BOM的UTF-16文件，或不是文本文件）" NOT_READ,
-                 (unsigned long long)v->bad_offset);
-    else
+                 (unsigned long long)s->nul_offset);
+        add_error(s, s->nul_line, reason);
+        return CSVFILE_ENCODING;
+    }
+    if (s->invalid) {
+        info->encoding_known = false;
+        uint64_t offset = s->decoder.bad_offset;
+        long line = s->decoder.bad_line;
+        const char *tried = encoding_name(s->decoder.id);
+        if (s->automatic) { /* the decoder that got further names the likelier encoding */
+            tried = "UTF-8或GB18030";
+            if (!(offset > s->utf8_bad_offset)) {
+                offset = s->utf8_bad_offset;
+                line = s->utf8_bad_line;
+            }
+        }
         snprintf(reason, sizeof reason, "字节偏移%llu处的字节不是有效的%s编码" NOT_READ,
-                 (unsigned long long)v->bad_offset, v->tried);
-    diag_add(diags, DIAG_ERROR, display_path, v->bad_line, NULL, NULL, reason);
+                 (unsigned long long)offset, tried);
+        add_error(s, line, reason);
+        return CSVFILE_ENCODING;
+    }
+    info->unread = false;
+    finish(s->r);
+    if (s->r->status != CSVFILE_OK && s->r->status != CSVFILE_STOPPED)
+        add_error(s, s->r->fail_line, s->r->fail_reason);
+    return s->r->status;
 }
 
-csvfile_status csvfile_probe(int fd, const char *display_path, csvfile_probe_info *info,
-                             diag_list *diags)
+/* The size and times that change when the file is written to. */
+static bool same_file_state(const struct stat *a, const struct stat *b)
+{
+    return a->st_size == b->st_size && a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+           a->st_mtim.tv_nsec == b->st_mtim.tv_nsec && a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+           a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* Reads the file (encoding NULL: by the rule) and fills *info. */
+static csvfile_status read_file(int fd, const char *display_path, const encoding_id *encoding,
+                                bool bom, char delimiter, csvfile_row_fn row_fn,
+                                csvfile_restart_fn restart_fn, void *context,
+                                csvfile_info *info, diag_list *diags)
 {
     memset(info, 0, sizeof *info);
-    encoding_probe probe;
-    encoding_probe_init(&probe);
-    bool read = read_whole(fd, probe_chunk, &probe, info->sha256);
-    encoding_probe_finish(&probe, &info->verdict);
-    if (!read) {
-        diag_add(diags, DIAG_ERROR, display_path, 0, NULL, NULL, "读取文件时出错" NOT_READ);
-        return CSVFILE_IO;
+    scan *s = calloc(1, sizeof *s);
+    reader *r = malloc(sizeof *r);
+    unsigned char *raw = malloc(CSVFILE_CHUNK);
+    unsigned char *utf8 = malloc(ENCODING_OUT_ROOM(CSVFILE_CHUNK));
+    if (!s || !r || !raw || !utf8)
+        die_oom();
+    struct stat before, after;
+    bool stated = fstat(fd, &before) == 0;
+    *s = (scan){.r = r, .fd = fd, .raw = raw, .utf8 = utf8, .automatic = !encoding};
+    reader_init(r, display_path, delimiter, row_fn, context, diags);
+    if (encoding) {
+        s->bom = bom;
+        encoding_init(&s->decoder, *encoding, bom);
     }
-    if (info->verdict.kind == ENCODING_VERDICT_OK)
-        return CSVFILE_OK;
-    report_verdict(&info->verdict, display_path, diags);
-    return CSVFILE_ENCODING;
+    run_pass(s, !encoding);
+    if (s->automatic && s->invalid && s->decoder.id == ENCODING_UTF8 && !s->nul) {
+        /* UTF-8 failed past the first chunk: the whole file again, as GB18030 */
+        s->utf8_failed = true;
+        s->utf8_bad_offset = s->decoder.bad_offset;
+        s->utf8_bad_line = s->decoder.bad_line;
+        s->invalid = false;
+        encoding_close(&s->decoder);
+        encoding_init(&s->decoder, ENCODING_GB18030, false);
+        reader_release(r);
+        reader_init(r, display_path, delimiter, row_fn, context, diags);
+        if (restart_fn)
+            restart_fn(context);
+        run_pass(s, false);
+    }
+    digest_end(&s->sha, info->sha256);
+    info->encoding = s->decoder.id;
+    info->bom = s->bom;
+    info->encoding_known = true;
+    csvfile_status status = verdict(s, info);
+    if (status == CSVFILE_OK &&
+        (!stated || fstat(fd, &after) != 0 || !same_file_state(&before, &after) ||
+         (uint64_t)before.st_size != s->offset)) {
+        add_error(s, 0, "文件在读取过程中被改动（读完时的大小或修改时间与开始时不同），"
+                        "文件未读入（不计行数）");
+        status = CSVFILE_IO;
+    }
+    info->delimiter = r->delimiter ? r->delimiter : ',';
+    info->lines = r->seen_bytes ? r->line - (r->ended_with_break ? 1 : 0) : 0;
+    /* neither the row text nor libcsv's cell buffer ever shrinks: their sizes now are
+     * the most they held */
+    info->peak_buffer = r->capacity + r->parser.entry_size + sizeof *r + sizeof *s +
+                        CSVFILE_CHUNK + ENCODING_OUT_ROOM(CSVFILE_CHUNK) +
+                        s->decoder.work_capacity;
+    reader_release(r);
+    encoding_close(&s->decoder);
+    free(r);
+    free(s);
+    free(raw);
+    free(utf8);
+    return status;
+}
+
+csvfile_status csvfile_read_any(int fd, const char *display_path, char delimiter,
+                                csvfile_row_fn row_fn, csvfile_restart_fn restart_fn,
+                                void *context, csvfile_info *info, diag_list *diags)
+{
+    return read_file(fd, display_path, NULL, false, delimiter, row_fn, restart_fn, context,
+                     info, diags);
 }
 
 csvfile_status csvfile_read(int fd, const char *display_path, encoding_id encoding,
                             bool bom, char delimiter, csvfile_row_fn row_fn, void *context,
                             csvfile_info *info, diag_list *diags)
 {
-    memset(info, 0, sizeof *info);
-    reader *r = malloc(sizeof *r);
-    unsigned char *utf8 = malloc(ENCODING_OUT_ROOM(CSVFILE_CHUNK));
-    if (!r || !utf8)
-        die_oom();
-    reader_init(r, display_path, delimiter, row_fn, context, diags);
-    encoding_decoder decoder;
-    encoding_init(&decoder, encoding, bom);
-    decode_pass pass = {r, &decoder, utf8};
-    if (!read_whole(fd, decode_chunk, &pass, info->sha256))
-        fail(r, CSVFILE_IO, 0, "读取文件时出错" NOT_READ);
-    finish(r);
-    info->delimiter = r->delimiter ? r->delimiter : ',';
-    info->lines = r->seen_bytes ? r->line - (r->ended_with_break ? 1 : 0) : 0;
-    /* neither the row text nor libcsv's cell buffer ever shrinks: their sizes now are
-     * the most they held */
-    info->peak_buffer = r->capacity + r->parser.entry_size + sizeof *r + CSVFILE_CHUNK +
-                        ENCODING_OUT_ROOM(CSVFILE_CHUNK) + decoder.work_capacity;
-    csvfile_status status = r->status;
-    /* the parser is never reused: after a parse error only csv_free + csv_init would
-     * reset it (csv_fini does not), so every read has its own */
-    csv_free(&r->parser);
-    encoding_close(&decoder);
-    free(r->text);
-    free(r);
-    free(utf8);
-    return status;
+    return read_file(fd, display_path, &encoding, bom, delimiter, row_fn, NULL, context, info,
+                     diags);
 }

@@ -1,11 +1,13 @@
 /*
  * csvfile.h: the rows of a CSV or tab-separated file, streamed with libcsv.  A file is
- * read from one open descriptor in two passes: csvfile_probe decides its encoding (see
- * encoding.h), csvfile_read decodes it, hands over its rows and hashes the bytes it
- * parsed; both passes hash, so that a file changed between them is told.  Each row carries the
- * physical line where it starts (blank lines and newlines inside quoted cells counted).
- * Memory grows with one row, never with the file; a cell is at most CSVFILE_MAX_CELL
- * bytes and a row at most CSVFILE_MAX_ROW bytes and CSVFILE_MAX_CELLS cells.
+ * read once, from one open descriptor: its first chunk decides the encoding (see
+ * encoding.h), every byte is hashed as it is parsed, and its size and times before and
+ * after tell a file that changed while read.  Only a file whose first chunk passes as
+ * UTF-8 but whose later bytes do not is read again, as GB18030, from its start.  Each
+ * row carries the physical line where it starts (blank lines and newlines inside quoted
+ * cells counted).  Memory grows with one row, never with the file; a cell is at most
+ * CSVFILE_MAX_CELL bytes and a row at most CSVFILE_MAX_ROW bytes and CSVFILE_MAX_CELLS
+ * cells.
  */
 #ifndef BULLETIN_CSVFILE_H
 #define BULLETIN_CSVFILE_H
@@ -32,18 +34,23 @@ typedef int (*csvfile_row_fn)(void *context, const csvfile_row *row);
 
 typedef enum {
     CSVFILE_OK,
-    CSVFILE_IO,       /* the file could not be opened or read */
+    CSVFILE_IO,       /* the file could not be read, or it changed while read */
     CSVFILE_ENCODING, /* bytes not valid in a supported encoding, or NUL bytes */
     CSVFILE_SYNTAX,   /* a quoting error, a cell or row over the limits */
     CSVFILE_STOPPED   /* the callback asked to stop */
 } csvfile_status;
 
-typedef struct csvfile_probe_info {
-    unsigned char sha256[32];  /* of every raw byte the probe read */
-    encoding_verdict verdict;
-} csvfile_probe_info;
+/* Called before the file is read again from its start in another encoding: every row
+ * passed so far is void. */
+typedef void (*csvfile_restart_fn)(void *context);
 
 typedef struct csvfile_info {
+    encoding_id encoding;      /* the encoding the rows were read in */
+    bool bom;                  /* the file begins with its byte order mark */
+    bool encoding_known;       /* false when no encoding the rule allows fits the file */
+    bool unread;               /* refused before its rows could count: a read error, a NUL
+                                  byte or bytes of no allowed encoding (rows already passed
+                                  are void, and so is anything their caller said of them) */
     char delimiter;            /* ',' or '\t' */
     long lines;                /* physical lines read */
     size_t peak_buffer;        /* the most bytes the reader held at once: its chunk
@@ -55,21 +62,23 @@ typedef struct csvfile_info {
 /* The delimiter that a file's name implies: '\t' for .txt and .tsv, else 0 (sniff). */
 char csvfile_delimiter_for(const char *path);
 
-/* Reads the file open at fd from its start: its SHA-256 and the encoding to read it with.
- * Returns CSVFILE_OK, or CSVFILE_IO / CSVFILE_ENCODING after adding an error to diags
- * naming display_path, the line and the byte offset.  Always fills *info (the hash
- * covers the bytes read). */
-csvfile_status csvfile_probe(int fd, const char *display_path, csvfile_probe_info *info,
-                             diag_list *diags);
+/* Reads the file open at fd from its start and calls row_fn for every row, choosing the
+ * encoding by the rule of encoding.h as it goes: a BOM; else UTF-8 when the first chunk
+ * is UTF-8, else GB18030; a NUL byte anywhere refuses a file without BOM.  When UTF-8
+ * fails past the first chunk, restart_fn is called and the file read again as GB18030.
+ * delimiter is ',' or '\t', or 0 to sniff it: the first line with a comma or tab
+ * outside quotes decides (more tabs than commas: tab); a file without any is
+ * comma-separated, or tab-separated when UTF-16 (Excel's 'Unicode text').  One problem
+ * at most is added to diags, at the end, as an error naming display_path, the line and
+ * the byte offset, or for a quoting error the cell and character; bytes of no allowed
+ * encoding are told before a quoting error.  Rows already passed to row_fn before an
+ * error remain the caller's to discard.  Always fills *info. */
+csvfile_status csvfile_read_any(int fd, const char *display_path, char delimiter,
+                                csvfile_row_fn row_fn, csvfile_restart_fn restart_fn,
+                                void *context, csvfile_info *info, diag_list *diags);
 
-/* Reads the file open at fd from its start in the given encoding (bom: it begins with that encoding's
- * byte order mark) and calls row_fn for every row.  delimiter is ',' or '\t', or 0 to
- * sniff it: the first line with a comma or tab outside quotes decides (more tabs than
- * commas: tab); a file without any is comma-separated, or tab-separated when UTF-16
- * (Excel's 'Unicode text').  Every problem is added to diags as an error naming
- * display_path, the line and, for a quoting error, the cell and character; rows
- * already passed to row_fn before an error remain the caller's to discard.  Always
- * fills *info. */
+/* The same in the given encoding (bom: the file begins with that encoding's byte order
+ * mark): bytes not valid in it are an error, a NUL byte among them. */
 csvfile_status csvfile_read(int fd, const char *display_path, encoding_id encoding,
                             bool bom, char delimiter, csvfile_row_fn row_fn, void *context,
                             csvfile_info *info, diag_list *diags);

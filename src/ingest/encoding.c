@@ -1,8 +1,7 @@
 /*
  * encoding.c: raw bytes → UTF-8 for the CSV reader (see encoding.h).  UTF-8 is validated
- * as it passes, UTF-16 is decoded here, GB18030 goes through iconv.  The probe runs the
- * decoders that the rule allows over the whole file once, so that the reader never has
- * to take back a row it already passed on.
+ * where it lies (no copy), UTF-16 is decoded here, GB18030 goes through iconv.  Which
+ * encoding a file is in is csvfile.c's to decide, from its first chunk.
  */
 #include "ingest/encoding.h"
 
@@ -74,9 +73,10 @@ static size_t complete_prefix(const unsigned char *p, size_t n)
     return n;
 }
 
-static encoding_status decode_utf8(const unsigned char *p, size_t n, bool final,
-                                   unsigned char *out, size_t *out_length, size_t *used,
-                                   size_t *bad)
+/* UTF-8 is checked where it lies: *good bytes of p are valid (all of them, or those
+ * before the bad byte). */
+static encoding_status decode_utf8(const unsigned char *p, size_t n, bool final, size_t *good,
+                                   size_t *used, size_t *bad)
 {
     size_t end = final ? n : complete_prefix(p, n);
     const unsigned char *nul = memchr(p, 0, end);
@@ -86,9 +86,7 @@ static encoding_status decode_utf8(const unsigned char *p, size_t n, bool final,
         ok = false;
         *bad = limit;
     }
-    size_t good = ok ? end : *bad;
-    memcpy(out, p, good);
-    *out_length = good;
+    *good = ok ? end : *bad;
     *used = end;
     return ok ? ENCODING_OK : ENCODING_INVALID;
 }
@@ -163,13 +161,18 @@ static encoding_status decode_gb18030(encoding_decoder *d, const unsigned char *
     return ENCODING_INVALID;
 }
 
+/* Lines end at CR, and at LF when it does not follow a CR. */
 static void count_lines(encoding_decoder *d, const unsigned char *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] == '\r' || (p[i] == '\n' && !d->last_was_cr))
+    if (n == 0)
+        return;
+    const unsigned char *end = p + n;
+    for (const unsigned char *q = p; (q = memchr(q, '\r', (size_t)(end - q))) != NULL; q++)
+        d->line++;
+    for (const unsigned char *q = p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        if (!(q > p ? q[-1] == '\r' : d->last_was_cr))
             d->line++;
-        d->last_was_cr = p[i] == '\r';
-    }
+    d->last_was_cr = end[-1] == '\r';
 }
 
 static void grow_work(encoding_decoder *d, size_t total)
@@ -186,27 +189,35 @@ static void grow_work(encoding_decoder *d, size_t total)
     d->work_capacity = capacity;
 }
 
-encoding_status encoding_decode(encoding_decoder *d, const unsigned char *in, size_t length,
-                                bool final, unsigned char *out, size_t *out_length)
+encoding_status encoding_decode_span(encoding_decoder *d, const unsigned char *in,
+                                     size_t length, bool final, unsigned char *out,
+                                     const unsigned char **text, size_t *out_length)
 {
     size_t total = d->held_length + length;
-    grow_work(d, total > 0 ? total : 1); /* never a NULL buffer, even for no bytes */
-    if (d->held_length > 0)
-        memcpy(d->work, d->held, d->held_length);
-    if (length > 0)
-        memcpy(d->work + d->held_length, in, length);
+    const unsigned char *base = in;
+    if (d->held_length > 0 || !in) {
+        grow_work(d, total > 0 ? total : 1); /* never a NULL buffer, even for no bytes */
+        if (d->held_length > 0)
+            memcpy(d->work, d->held, d->held_length);
+        if (length > 0)
+            memcpy(d->work + d->held_length, in, length);
+        base = d->work;
+    }
     size_t begin = d->bom_left < total ? d->bom_left : total;
     d->bom_left -= begin;
-    const unsigned char *p = d->work + begin;
+    const unsigned char *p = base + begin;
     size_t n = total - begin, used = 0, bad = 0;
     encoding_status status;
-    if (d->id == ENCODING_UTF8)
-        status = decode_utf8(p, n, final, out, out_length, &used, &bad);
-    else if (d->id == ENCODING_GB18030)
+    *text = out;
+    if (d->id == ENCODING_UTF8) {
+        status = decode_utf8(p, n, final, out_length, &used, &bad);
+        *text = p;
+    } else if (d->id == ENCODING_GB18030) {
         status = decode_gb18030(d, p, n, final, out, out_length, &used, &bad);
-    else
+    } else {
         status = decode_utf16(d->id, p, n, final, out, out_length, &used, &bad);
-    count_lines(d, out, *out_length);
+    }
+    count_lines(d, *text, *out_length);
     if (status != ENCODING_OK) {
         d->bad_offset = d->offset + begin + bad;
         d->bad_line = d->line;
@@ -220,136 +231,12 @@ encoding_status encoding_decode(encoding_decoder *d, const unsigned char *in, si
     return ENCODING_OK;
 }
 
-/* ---- the probe ---- */
-
-void encoding_probe_init(encoding_probe *p)
+encoding_status encoding_decode(encoding_decoder *d, const unsigned char *in, size_t length,
+                                bool final, unsigned char *out, size_t *out_length)
 {
-    memset(p, 0, sizeof *p);
-    p->raw_line = 1;
-}
-
-static void ensure_out(encoding_probe *p, size_t length)
-{
-    size_t need = ENCODING_OUT_ROOM(length);
-    if (need <= p->out_capacity)
-        return;
-    free(p->out);
-    p->out = malloc(need);
-    if (!p->out)
-        die_oom();
-    p->out_capacity = need;
-}
-
-/* Looks at the first bytes: a BOM picks the one decoder; else UTF-8 and GB18030 race. */
-static void start(encoding_probe *p)
-{
-    const unsigned char *s = p->start;
-    size_t n = p->start_length;
-    p->started = true;
-    p->first_alive = true;
-    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
-        p->bom = true;
-        encoding_init(&p->first, ENCODING_UTF8, true);
-    } else if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
-        p->bom = true;
-        encoding_init(&p->first, s[0] == 0xFF ? ENCODING_UTF16LE : ENCODING_UTF16BE, true);
-    } else {
-        encoding_init(&p->first, ENCODING_UTF8, false);
-        encoding_init(&p->second, ENCODING_GB18030, false);
-        p->second_alive = true;
-    }
-}
-
-/* Without a BOM, a NUL byte ends the probe; lines are counted in the raw bytes, which
- * UTF-8 and GB18030 share for CR and LF. */
-static void scan_raw(encoding_probe *p, const unsigned char *bytes, size_t length)
-{
-    const unsigned char *nul = memchr(bytes, 0, length);
-    size_t limit = nul ? (size_t)(nul - bytes) : length;
-    for (size_t i = 0; i < limit; i++) {
-        if (bytes[i] == '\r' || (bytes[i] == '\n' && !p->raw_last_cr))
-            p->raw_line++;
-        p->raw_last_cr = bytes[i] == '\r';
-    }
-    if (nul) {
-        p->nul = true;
-        p->nul_offset = p->raw_offset + limit;
-        p->nul_line = p->raw_line;
-        p->first_alive = p->second_alive = false;
-    }
-}
-
-static void run(encoding_probe *p, const unsigned char *bytes, size_t length, bool final)
-{
-    if (!p->bom && !p->nul)
-        scan_raw(p, bytes, length);
-    p->raw_offset += length;
-    ensure_out(p, length);
-    size_t n;
-    if (p->first_alive &&
-        encoding_decode(&p->first, bytes, length, final, p->out, &n) != ENCODING_OK)
-        p->first_alive = false;
-    if (p->second_alive &&
-        encoding_decode(&p->second, bytes, length, final, p->out, &n) != ENCODING_OK)
-        p->second_alive = false;
-}
-
-void encoding_probe_feed(encoding_probe *p, const unsigned char *bytes, size_t length,
-                         bool final)
-{
-    if (!p->started) {
-        size_t take = sizeof p->start - p->start_length;
-        if (take > length)
-            take = length;
-        memcpy(p->start + p->start_length, bytes, take);
-        p->start_length += take;
-        bytes += take;
-        length -= take;
-        if (p->start_length < sizeof p->start && !final)
-            return;
-        start(p);
-        run(p, p->start, p->start_length, final && length == 0);
-        if (length == 0)
-            return;
-    }
-    run(p, bytes, length, final);
-}
-
-static void invalid(encoding_verdict *v, const encoding_decoder *d, const char *tried)
-{
-    v->kind = ENCODING_VERDICT_INVALID;
-    v->bad_offset = d->bad_offset;
-    v->bad_line = d->bad_line;
-    v->tried = tried;
-}
-
-void encoding_probe_finish(encoding_probe *p, encoding_verdict *v)
-{
-    if (!p->started)
-        encoding_probe_feed(p, NULL, 0, true);
-    memset(v, 0, sizeof *v);
-    v->kind = ENCODING_VERDICT_OK;
-    v->id = p->first.id;
-    v->bom = p->bom;
-    if (p->nul) {
-        v->kind = ENCODING_VERDICT_NUL;
-        v->bad_offset = p->nul_offset;
-        v->bad_line = p->nul_line;
-    } else if (p->bom) {
-        if (!p->first_alive)
-            invalid(v, &p->first, encoding_name(p->first.id));
-    } else if (p->first_alive) {
-        v->gb18030_too = p->second_alive;
-    } else if (p->second_alive) {
-        v->id = ENCODING_GB18030;
-    } else {
-        /* the decoder that got further is the likelier encoding: name its bad byte */
-        const encoding_decoder *d =
-            p->second.bad_offset > p->first.bad_offset ? &p->second : &p->first;
-        invalid(v, d, "UTF-8或GB18030");
-    }
-    encoding_close(&p->first);
-    encoding_close(&p->second);
-    free(p->out);
-    p->out = NULL;
+    const unsigned char *text;
+    encoding_status status = encoding_decode_span(d, in, length, final, out, &text, out_length);
+    if (text != out && *out_length > 0)
+        memmove(out, text, *out_length);
+    return status;
 }

@@ -4,7 +4,8 @@
  * a byte order mark or NUL.  The rule that picks the encoding (inputs.md §2.3, no guessing
  * library): a UTF-8 BOM → UTF-8; a UTF-16 LE/BE BOM → UTF-16; NUL bytes without a BOM →
  * refused; strictly valid UTF-8 → UTF-8; else GB18030 (through iconv); else refused,
- * with the byte offset and line of the first bad byte.
+ * with the byte offset and line of the first bad byte.  csvfile.c applies the rule as
+ * it reads; this module decodes.
  */
 #ifndef BULLETIN_ENCODING_H
 #define BULLETIN_ENCODING_H
@@ -63,48 +64,11 @@ void encoding_close(encoding_decoder *d);
 encoding_status encoding_decode(encoding_decoder *d, const unsigned char *in, size_t length,
                                 bool final, unsigned char *out, size_t *out_length);
 
-/* ---- choosing the encoding: one pass over the whole file ---- */
-
-typedef enum {
-    ENCODING_VERDICT_OK,      /* read the file as id */
-    ENCODING_VERDICT_NUL,     /* a NUL byte and no BOM (UTF-16 without BOM, or binary) */
-    ENCODING_VERDICT_INVALID  /* valid in none of the encodings the rule allows */
-} encoding_verdict_kind;
-
-typedef struct encoding_verdict {
-    encoding_verdict_kind kind;
-    encoding_id id;        /* OK: the encoding */
-    bool bom;              /* the file begins with id's byte order mark */
-    bool gb18030_too;      /* OK as UTF-8 without BOM, and valid GB18030 as well (short
-                              GBK text can look like UTF-8: the reader confirms it) */
-    uint64_t bad_offset;   /* NUL, INVALID: the offset of the byte in the file */
-    long bad_line;         /* and its physical line */
-    const char *tried;     /* INVALID: what the bytes are not, e.g. "UTF-8或GB18030" */
-} encoding_verdict;
-
-typedef struct encoding_probe {
-    unsigned char start[3]; /* the first bytes, until the BOM can be told */
-    size_t start_length;
-    bool started;
-    bool bom;
-    encoding_decoder first;  /* the BOM's encoding, or UTF-8 */
-    encoding_decoder second; /* GB18030 when there is no BOM */
-    bool first_alive, second_alive;
-    bool nul;
-    uint64_t nul_offset;
-    long nul_line;
-    uint64_t raw_offset;     /* bytes seen */
-    long raw_line;           /* line of the next raw byte (files without BOM) */
-    bool raw_last_cr;
-    unsigned char *out;      /* decoders' output, discarded (heap) */
-    size_t out_capacity;
-} encoding_probe;
-
-void encoding_probe_init(encoding_probe *p);
-/* Feeds the next bytes of the file; final: they are the last ones. */
-void encoding_probe_feed(encoding_probe *p, const unsigned char *bytes, size_t length,
-                         bool final);
-/* Fills the verdict (after the final feed) and releases the probe. */
-void encoding_probe_finish(encoding_probe *p, encoding_verdict *verdict);
+/* The same, but the decoded bytes may be left where they are: *text points into out, or
+ * (UTF-8, which needs no decoding) into in or the decoder's own buffer, valid until the
+ * next call or until in changes. */
+encoding_status encoding_decode_span(encoding_decoder *d, const unsigned char *in,
+                                     size_t length, bool final, unsigned char *out,
+                                     const unsigned char **text, size_t *out_length);
 
 #endif

@@ -20,20 +20,24 @@ void keyset_free(keyset *set)
     keyset_init(set);
 }
 
+/* FNV-1a, its bits mixed (keys that differ in one digit must not cluster). */
 static uint64_t hash(const char *key)
 {
     uint64_t h = 14695981039346656037u;
     for (const unsigned char *p = (const unsigned char *)key; *p; p++)
         h = (h ^ *p) * 1099511628211u;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
     return h;
 }
 
-static keyset_entry *slot_for(const keyset *set, const char *key)
+static keyset_entry *slot_for(const keyset *set, uint64_t h, const char *key)
 {
     size_t mask = set->capacity - 1;
-    for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
         keyset_entry *e = &set->slots[i];
-        if (!e->key || strcmp(e->key, key) == 0)
+        if (!e->key || (e->hash == h && strcmp(e->key->text, key) == 0))
             return e;
     }
 }
@@ -45,9 +49,14 @@ static void grow(keyset *set)
     set->slots = calloc(set->capacity, sizeof *set->slots);
     if (!set->slots)
         die_oom();
-    for (size_t i = 0; i < old.capacity; i++)
-        if (old.slots[i].key)
-            *slot_for(set, old.slots[i].key) = old.slots[i];
+    for (size_t i = 0; i < old.capacity; i++) {
+        if (!old.slots[i].key)
+            continue;
+        size_t mask = set->capacity - 1, j = old.slots[i].hash & mask;
+        while (set->slots[j].key)
+            j = (j + 1) & mask;
+        set->slots[j] = old.slots[i];
+    }
     free(old.slots);
 }
 
@@ -55,11 +64,15 @@ long keyset_add(keyset *set, arena *a, const char *key, long line)
 {
     if ((set->count + 1) * 2 > set->capacity)
         grow(set);
-    keyset_entry *e = slot_for(set, key);
+    uint64_t h = hash(key);
+    keyset_entry *e = slot_for(set, h, key);
     if (e->key)
-        return e->line;
-    e->key = arena_strdup(a, key);
-    e->line = line;
+        return e->key->line;
+    size_t length = strlen(key);
+    e->key = arena_alloc(a, sizeof *e->key + length + 1);
+    e->key->line = line;
+    memcpy(e->key->text, key, length + 1);
+    e->hash = h;
     set->count++;
     return 0;
 }
@@ -68,6 +81,6 @@ long keyset_find(const keyset *set, const char *key)
 {
     if (!set->capacity)
         return 0;
-    keyset_entry *e = slot_for(set, key);
-    return e->key ? e->line : 0;
+    keyset_entry *e = slot_for(set, hash(key), key);
+    return e->key ? e->key->line : 0;
 }

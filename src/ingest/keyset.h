@@ -9,10 +9,17 @@
 #include "model/arena.h"
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* A key kept with the line where it was first seen (in the caller's arena). */
+typedef struct keyset_key {
+    long line;
+    char text[];
+} keyset_key;
 
 typedef struct keyset_entry {
-    const char *key;
-    long line;
+    uint64_t hash; /* compared before the key is: a probe rarely leaves the slot array */
+    keyset_key *key;
 } keyset_entry;
 
 typedef struct keyset {

@@ -77,6 +77,7 @@ typedef struct sheet {
     bool instructions;     /* a workbook's 填报说明 sheet: not a submission */
     const sheet_cell *typed; /* the current row's workbook cells, or NULL (CSV) */
     size_t typed_count;
+    builder_metadata stated_before; /* the builder's, before the file was read (CSV) */
 } sheet;
 
 /* ---- cells ---- */
@@ -749,44 +750,80 @@ static void sheet_release(sheet *s)
     s->keys = NULL;
 }
 
-/* One pass over the rows; the file's hash becomes that of the bytes this pass parsed, and
- * a file whose bytes differ from the probe's is refused (it changed while being read). */
-static csvfile_status read_pass(sheet *s, int fd, const csvfile_probe_info *probe,
-                                encoding_id encoding, bool bom)
+/* The file is read again from its start (as GB18030): the rows so far are void. */
+static void restart(void *context)
 {
-    csvfile_info info;
+    sheet *s = context;
     builder *b = s->b;
-    csvfile_status status = csvfile_read(fd, b->path, encoding, bom, csvfile_delimiter_for(b->path),
-                                         on_row, s, &info, &b->file_diags);
-    memcpy(store_file(b->store, b->file)->sha256, info.sha256, sizeof info.sha256);
-    if (status == CSVFILE_OK && memcmp(info.sha256, probe->sha256, sizeof info.sha256) != 0) {
-        builder_file_error(b, 0, NULL, NULL, "文件在读取过程中被改动（两次读到的内容不同），文件未读入（不计行数）");
-        return CSVFILE_IO;
+    builder_metadata stated = s->stated_before;
+    sheet_release(s);
+    sheet_init(s, b);
+    s->stated_before = stated;
+    builder_restart(b, &stated);
+}
+
+/* Adds the reader's messages to the file's. */
+static void take_messages(builder *b, const diag_list *from)
+{
+    for (size_t i = 0; i < from->items.count; i++) {
+        const diagnostic *d = diag_at(from, i);
+        diag_add_cell(&b->file_diags, d->level, d->file, d->line, d->cell, d->column, d->value,
+                      d->reason);
     }
+}
+
+/* Reads the rows in the given encoding, or (encoding NULL) in the one the rule finds.  A
+ * file refused before its rows could count leaves the builder as it was before it; the
+ * file's hash becomes that of the bytes this read parsed. */
+static csvfile_status read_rows(sheet *s, int fd, const encoding_id *encoding, csvfile_info *info)
+{
+    builder *b = s->b;
+    diag_list errors;
+    diag_init(&errors, b->scratch);
+    char delimiter = csvfile_delimiter_for(b->path);
+    csvfile_status status =
+        encoding ? csvfile_read(fd, b->path, *encoding, false, delimiter, on_row, s, info, &errors)
+                 : csvfile_read_any(fd, b->path, delimiter, on_row, restart, s, info, &errors);
+    memcpy(store_file(b->store, b->file)->sha256, info->sha256, sizeof info->sha256);
+    if (info->unread)
+        restart(s);
+    take_messages(b, &errors);
+    diag_free(&errors);
     return status;
 }
 
 bool sheet_read(builder *b, int fd)
 {
     submission_file *f = store_file(b->store, b->file);
-    csvfile_probe_info probe;
-    csvfile_status status = csvfile_probe(fd, b->path, &probe, &b->file_diags);
-    memcpy(f->sha256, probe.sha256, sizeof f->sha256);
-    const encoding_verdict *v = &probe.verdict;
-    f->encoding = v->kind == ENCODING_VERDICT_OK ? encoding_name(v->id) : "unknown";
-    if (status != CSVFILE_OK)
-        return false;
     sheet s;
     sheet_init(&s, b);
-    status = read_pass(&s, fd, &probe, v->id, v->bom);
-    if (status == CSVFILE_OK && v->gb18030_too && !s.saw_known) {
+    s.stated_before = b->stated;
+    csvfile_info info;
+    csvfile_status status = read_rows(&s, fd, NULL, &info);
+    f->encoding = info.encoding_known ? encoding_name(info.encoding) : "unknown";
+    if (status == CSVFILE_OK && info.encoding == ENCODING_UTF8 && !info.bom && !s.saw_known) {
         /* short GBK text can pass as UTF-8: nothing named a column, so try GB18030
-         * (nothing reached the builder yet) */
-        sheet_release(&s);
-        sheet_init(&s, b);
-        status = read_pass(&s, fd, &probe, ENCODING_GB18030, false);
-        if (s.saw_known)
-            f->encoding = encoding_name(ENCODING_GB18030);
+         * (nothing reached the builder yet), and keep it unless it is no GB18030 */
+        sheet again;
+        sheet_init(&again, b);
+        again.stated_before = s.stated_before;
+        size_t messages = b->file_diags.items.count;
+        unsigned char sha256[sizeof f->sha256];
+        memcpy(sha256, f->sha256, sizeof sha256);
+        encoding_id gb18030 = ENCODING_GB18030;
+        csvfile_info retry;
+        csvfile_status retried = read_rows(&again, fd, &gb18030, &retry);
+        if (retried == CSVFILE_ENCODING) {
+            b->file_diags.items.count = messages;
+            memcpy(f->sha256, sha256, sizeof sha256);
+            sheet_release(&again);
+        } else {
+            sheet_release(&s);
+            s = again;
+            status = retried;
+            if (s.saw_known)
+                f->encoding = encoding_name(ENCODING_GB18030);
+        }
     }
     if (status == CSVFILE_OK)
         finish_sheet(&s);

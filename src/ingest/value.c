@@ -289,6 +289,12 @@ value_status value_name(const char *text, char *out, size_t capacity)
 
 value_status value_text(const char *text, const char **start, size_t *length)
 {
+    size_t plain = text_plain_length(text);
+    if (plain != SIZE_MAX) {
+        *start = text;
+        *length = plain;
+        return plain ? VALUE_OK : VALUE_EMPTY;
+    }
     const char *p = text, *first = NULL, *end = text;
     uint32_t cp;
     for (const char *at = p; (cp = utf8_next(&p)) != 0; at = p) {

@@ -94,11 +94,31 @@ static size_t sequence_length(const unsigned char *p, size_t left)
     return length;
 }
 
+/* A three-byte sequence whose lead is neither E0 (overlong forms) nor ED (surrogates):
+ * valid whenever both continuation bytes are. */
+static bool plain_three(const unsigned char *p)
+{
+    return p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && (p[1] & 0xC0) == 0x80 &&
+           (p[2] & 0xC0) == 0x80;
+}
+
 bool utf8_valid(const char *s, size_t length, size_t *bad_offset)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < length) {
+        if (i + 8 <= length) { /* the common runs: eight ASCII bytes, a Han character */
+            uint64_t word;
+            memcpy(&word, p + i, sizeof word);
+            if ((word & 0x8080808080808080u) == 0) {
+                i += 8;
+                continue;
+            }
+            if (plain_three(p + i)) {
+                i += 3;
+                continue;
+            }
+        }
         size_t n = sequence_length(p + i, length - i);
         if (n == 0) {
             if (bad_offset)
@@ -138,8 +158,40 @@ static bool put_bounded(char *out, size_t capacity, size_t *used, uint32_t cp)
     return true;
 }
 
+/* The length of text when it is valid UTF-8 without white space (is_space) and without a
+ * character that fold_width changes, else SIZE_MAX: such text squeezes, trims and folds
+ * to itself. */
+size_t text_plain_length(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0;
+    for (;;) {
+        unsigned char c = p[i];
+        if (c > ' ' && c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c == 0)
+            return i;
+        if (c < 0x80)
+            return SIZE_MAX; /* white space */
+        size_t n = sequence_length(p + i, 4); /* stops at the terminator */
+        if (n == 0 || (n == 2 && c == 0xC2 && p[i + 1] == 0xA0))
+            return SIZE_MAX;
+        if (n == 3 && ((c == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) ||
+                       (c == 0xEF && (p[i + 1] == 0xBB || p[i + 1] == 0xBC || p[i + 1] == 0xBD))))
+            return SIZE_MAX; /* U+3000, U+FEFF, the full-width forms (and a few near them) */
+        i += n;
+    }
+}
+
 char *text_squeeze(const char *text, char *out, size_t capacity)
 {
+    size_t plain = text_plain_length(text);
+    if (plain < capacity) {
+        memcpy(out, text, plain + 1);
+        return out;
+    }
     size_t used = 0;
     uint32_t cp;
     while ((cp = utf8_next(&text)) != 0) {
@@ -154,6 +206,11 @@ char *text_squeeze(const char *text, char *out, size_t capacity)
 
 char *text_trim_fold(const char *text, char *out, size_t capacity)
 {
+    size_t plain = text_plain_length(text);
+    if (plain < capacity) {
+        memcpy(out, text, plain + 1);
+        return out;
+    }
     size_t used = 0, kept = 0;
     uint32_t cp;
     while ((cp = utf8_next(&text)) != 0) {

@@ -23,6 +23,10 @@ uint32_t fold_width(uint32_t cp);
 /* True for ASCII white space, U+3000, U+00A0 and U+FEFF. */
 bool is_space(uint32_t cp);
 
+/* The length of text when it is well-formed UTF-8 with no white space and no character
+ * that fold_width changes (so that squeezing, trimming and folding leave it as it is),
+ * else SIZE_MAX. */
+size_t text_plain_length(const char *text);
 /* Writes into out (capacity bytes, NUL-terminated, truncated on a code point boundary)
  * the text with full-width forms folded and every white space removed.  Returns out. */
 char *text_squeeze(const char *text, char *out, size_t capacity);
