@@ -15,6 +15,7 @@
 #include "model/text.h"
 
 #include <check.h>
+#include <csv.h>
 #include <fcntl.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -1081,6 +1082,93 @@ START_TEST(huge_cell_is_refused_at_its_limit)
 }
 END_TEST
 
+/* Cells and row ends, as one text: each cell in brackets, each row end a newline. */
+typedef struct cell_log {
+    char text[1 << 20];
+    size_t used;
+} cell_log;
+
+static void log_text(cell_log *log, const char *text, size_t n)
+{
+    ck_assert_uint_lt(log->used + n, sizeof log->text);
+    memcpy(log->text + log->used, text, n);
+    log->used += n;
+    log->text[log->used] = '\0';
+}
+
+static int log_row(void *context, const csvfile_row *row)
+{
+    for (size_t i = 0; i < row->count; i++) {
+        log_text(context, "[", 1);
+        log_text(context, row->cells[i], strlen(row->cells[i]));
+        log_text(context, "]", 1);
+    }
+    log_text(context, "\n", 1);
+    return 0;
+}
+
+static void libcsv_cell(void *field, size_t n, void *context)
+{
+    log_text(context, "[", 1);
+    log_text(context, field, n);
+    log_text(context, "]", 1);
+}
+
+static void libcsv_row(int terminator, void *context)
+{
+    (void)terminator;
+    log_text(context, "\n", 1);
+}
+
+/* Rows on one line without quotes are cut by the reader itself: the same cells as libcsv
+ * gives for lines of blanks, delimiters, empty cells and text, with either delimiter. */
+START_TEST(plain_rows_are_cut_as_libcsv_cuts_them)
+{
+    unsigned seed = 12345;
+    for (int round = 0; round < 2; round++) {
+        char delimiter = round ? '\t' : ',';
+        char quoted[] = "_\"q,\r\n\"\"\"_"; /* a quoted cell over two lines, between delimiters */
+        quoted[0] = quoted[sizeof quoted - 2] = delimiter;
+        const char *const pieces[] = {"a", " ", "\t", ",", "中", "b c", "\r\n", "\n", quoted};
+        char path[] = "/tmp/check_ingest_cut_XXXXXX";
+        int fd = mkstemp(path);
+        ck_assert_int_ge(fd, 0);
+        FILE *out = fdopen(fd, "w");
+        for (int i = 0; i < 20000; i++) {
+            seed = seed * 1103515245u + 12345u;
+            fputs(pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])], out);
+        }
+        fputs("\n", out);
+        fclose(out);
+        cell_log *ours = calloc(1, sizeof *ours), *theirs = calloc(1, sizeof *theirs);
+        csvfile_info info;
+        fd = open(path, O_RDONLY);
+        csvfile_status status = csvfile_read(fd, path, ENCODING_UTF8, false, delimiter, log_row,
+                                             ours, &info, &s.diags);
+        close(fd);
+        struct csv_parser parser;
+        ck_assert_int_eq(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL), 0);
+        csv_set_delim(&parser, (unsigned char)delimiter);
+        command_result text = run_command("cat %s", path);
+        size_t length = strlen(text.out);
+        if (csv_parse(&parser, text.out, length, libcsv_cell, libcsv_row, theirs) == length &&
+            csv_fini(&parser, libcsv_cell, libcsv_row, theirs) == 0)
+            ck_assert_int_eq(status, CSVFILE_OK);
+        else /* a quoting error: the rows before it are the same */
+            ck_assert_int_eq(status, CSVFILE_SYNTAX);
+        csv_free(&parser);
+        command_result_free(&text);
+        unlink(path);
+        char *cut = strrchr(theirs->text, '\n');
+        size_t rows_end = status == CSVFILE_OK || !cut ? theirs->used : (size_t)(cut + 1 - theirs->text);
+        ck_assert_uint_ge(rows_end, 1000);
+        ck_assert_int_eq(strncmp(ours->text, theirs->text, rows_end), 0);
+        free(ours);
+        free(theirs);
+    }
+}
+END_TEST
+
 /* Writes a file of n copies of row between head and tail into a fresh 2015-09 folder
  * under /tmp; returns its path (memory's). */
 static const char *write_repeated(const char *name, const char *head, const char *row, int n,
@@ -1201,6 +1289,7 @@ int main(void)
     tcase_add_test(tc, xml_gzip_is_not_inflated);
     tcase_add_test(tc, big_file_streams_in_bounded_memory);
     tcase_add_test(tc, gbk_past_the_first_chunk_is_read_again);
+    tcase_add_test(tc, plain_rows_are_cut_as_libcsv_cuts_them);
     tcase_add_test(tc, bad_bytes_are_told_before_a_quoting_error);
     tcase_add_test(tc, huge_cell_is_refused_at_its_limit);
     tcase_set_timeout(tc, 60); /* ASan on a busy 2-core box */

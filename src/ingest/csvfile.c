@@ -174,12 +174,44 @@ static void report_parse_error(reader *r, const unsigned char *line_part, size_t
     }
 }
 
+/* What libcsv drops around an unquoted cell: spaces, and tabs unless they delimit. */
+static bool blank_around(const reader *r, unsigned char c)
+{
+    return (c == ' ' || c == '\t') && c != (unsigned char)r->delimiter;
+}
+
+/* A whole row on one line without a quote, p[0..n) with its line break last, cut into
+ * cells as libcsv would cut it (blanks around each cell dropped; libcsv stays at a row's
+ * start, where it was).  The line is shorter than the cell limit, so nothing can fail
+ * in libcsv that does not fail here. */
+static void split_plain_row(reader *r, const unsigned char *p, size_t n)
+{
+    size_t i = 0, last = n - 1;
+    for (;;) {
+        while (i < last && blank_around(r, p[i]))
+            i++;
+        size_t start = i;
+        const unsigned char *delimiter = memchr(p + i, r->delimiter, last - i);
+        i = delimiter ? (size_t)(delimiter - p) : last;
+        size_t end = i;
+        while (end > start && blank_around(r, p[end - 1]))
+            end--;
+        on_field((void *)(p + start), end - start, r);
+        if (i == last)
+            break;
+        i++;
+    }
+    on_row(p[last], r);
+}
+
 /* Feeds UTF-8 text to libcsv, one physical line (or the part of it in this chunk) at a
- * time, so that a row's first byte and any parse error have a known line. */
+ * time, so that a row's first byte and any parse error have a known line.  A row that
+ * is one whole line without quotes is cut here, without libcsv's byte-by-byte states. */
 static void feed(reader *r, const unsigned char *p, size_t n)
 {
     size_t i = 0;
     while (i < n && r->status == CSVFILE_OK) {
+        bool row_start = r->awaiting_row, quote = false;
         if (r->awaiting_row) {
             if (skipped_before_row(r, p[i])) {
                 account(r, p + i, 1);
@@ -191,8 +223,14 @@ static void feed(reader *r, const unsigned char *p, size_t n)
         }
         size_t end = i;
         while (end < n && p[end] != '\r' && p[end] != '\n')
-            end++;
+            quote |= p[end++] == '"';
         size_t stop = end < n ? end + 1 : n;
+        if (row_start && !quote && end < n && stop - i <= CSVFILE_MAX_CELL) {
+            split_plain_row(r, p + i, stop - i);
+            account(r, p + i, stop - i);
+            i = stop;
+            continue;
+        }
         size_t fed = csv_parse(&r->parser, p + i, stop - i, on_field, on_row, r);
         if (fed != stop - i) {
             report_parse_error(r, p + i, fed);
