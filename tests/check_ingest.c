@@ -521,6 +521,68 @@ START_TEST(utf8_split_across_chunks)
 }
 END_TEST
 
+/* GB18030 as iconv alone decodes it, or the offset of its first bad byte (-1: none). */
+static long iconv_gb18030(const unsigned char *in, size_t n, char *out, size_t *length)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    ck_assert(cd != (iconv_t)-1);
+    char *from = (char *)in, *to = out;
+    size_t in_left = n, out_left = 4 * n + 16;
+    size_t result = iconv(cd, &from, &in_left, &to, &out_left);
+    iconv_close(cd);
+    *length = (size_t)(to - out);
+    return result == (size_t)-1 ? (long)((const unsigned char *)from - in) : -1;
+}
+
+/* Every two-byte sequence (the decoder's table) and some four-byte and bad ones, each
+ * between ASCII and fed in chunks of 1 to 7 bytes, decode as iconv alone decodes them. */
+START_TEST(gb18030_decodes_as_iconv_does)
+{
+    unsigned char text[16];
+    char expected[128], got[256];
+    unsigned char out[ENCODING_OUT_ROOM(16)];
+    static const unsigned char fours[][4] = {{0x81, 0x30, 0x81, 0x30}, {0x95, 0x32, 0x82, 0x36},
+                                             {0x84, 0x31, 0xA4, 0x39}, {0xE3, 0x32, 0x9A, 0x35},
+                                             {0x84, 0x31, 0xA5, 0x30}, {0xFE, 0x39, 0xFE, 0x39}};
+    int mismatches = 0, cases = 0;
+    for (unsigned c = 0x7E; c < 0x100 + sizeof fours / sizeof fours[0]; c++) {
+        for (unsigned t = 0x30; t <= 0xFF; t++) {
+            size_t n = 0;
+            text[n++] = 'a';
+            if (c <= 0xFF) {
+                text[n++] = (unsigned char)c;
+                text[n++] = (unsigned char)t;
+            } else if (t == 0x30) {
+                memcpy(text + n, fours[c - 0x100], 4);
+                n += 4;
+            } else {
+                continue;
+            }
+            text[n++] = 'b';
+            size_t want_length;
+            long want_bad = iconv_gb18030(text, n, expected, &want_length);
+            size_t step = 1 + (c + t) % 7, length = 0;
+            encoding_decoder d;
+            encoding_init(&d, ENCODING_GB18030, false);
+            encoding_status status = ENCODING_OK;
+            for (size_t i = 0; i < n && status == ENCODING_OK; i += step) {
+                size_t take = i + step < n ? step : n - i, written;
+                status = encoding_decode(&d, text + i, take, i + take == n, out, &written);
+                memcpy(got + length, out, written);
+                length += written;
+            }
+            long bad = status == ENCODING_OK ? -1 : (long)d.bad_offset;
+            encoding_close(&d);
+            cases++;
+            if (bad != want_bad || (bad < 0 && (length != want_length || memcmp(got, expected, length) != 0)))
+                mismatches++;
+        }
+    }
+    ck_assert_int_ge(cases, 126 * 191);
+    ck_assert_int_eq(mismatches, 0);
+}
+END_TEST
+
 typedef struct line_log {
     long lines[4096];
     size_t count;
@@ -1289,6 +1351,7 @@ int main(void)
     tcase_add_test(tc, xml_gzip_is_not_inflated);
     tcase_add_test(tc, big_file_streams_in_bounded_memory);
     tcase_add_test(tc, gbk_past_the_first_chunk_is_read_again);
+    tcase_add_test(tc, gb18030_decodes_as_iconv_does);
     tcase_add_test(tc, plain_rows_are_cut_as_libcsv_cuts_them);
     tcase_add_test(tc, bad_bytes_are_told_before_a_quoting_error);
     tcase_add_test(tc, huge_cell_is_refused_at_its_limit);

@@ -23,6 +23,8 @@ const char *encoding_name(encoding_id id)
     }
 }
 
+static void learn_pairs(void);
+
 static size_t bom_length(encoding_id id)
 {
     return id == ENCODING_UTF8 ? 3 : id == ENCODING_GB18030 ? 0 : 2;
@@ -39,10 +41,12 @@ void encoding_init(encoding_decoder *d, encoding_id id, bool bom)
     iconv_t cd = iconv_open("UTF-8", "GB18030");
     if (cd == (iconv_t)-1 && errno == ENOMEM)
         die_oom(); /* not a file in no encoding */
-    if (cd == (iconv_t)-1)
+    if (cd == (iconv_t)-1) {
         d->iconv_failed = true;
-    else
-        d->iconv = cd;
+        return;
+    }
+    d->iconv = cd;
+    learn_pairs();
 }
 
 void encoding_close(encoding_decoder *d)
@@ -130,15 +134,14 @@ static encoding_status decode_utf16(encoding_id id, const unsigned char *p, size
     return status;
 }
 
-static encoding_status decode_gb18030(encoding_decoder *d, const unsigned char *p, size_t n,
-                                      bool final, unsigned char *out, size_t *out_length,
-                                      size_t *used, size_t *bad)
+/* GB18030 through iconv, for what the pairs do not decode. */
+static encoding_status decode_gb18030_iconv(encoding_decoder *d, const unsigned char *p, size_t n,
+                                            bool final, unsigned char *out, size_t *out_length,
+                                            size_t *used, size_t *bad)
 {
     *out_length = 0;
     *used = 0;
     *bad = 0;
-    if (d->iconv_failed)
-        return n > 0 ? ENCODING_INVALID : ENCODING_OK;
     char *in = (char *)p, *to = (char *)out;
     size_t in_left = n, out_left = ENCODING_OUT_ROOM(n);
     size_t result = iconv((iconv_t)d->iconv, &in, &in_left, &to, &out_left);
@@ -159,6 +162,92 @@ static encoding_status decode_gb18030(encoding_decoder *d, const unsigned char *
     if (error == EINVAL && !final)
         return ENCODING_OK; /* an unfinished sequence: held */
     return ENCODING_INVALID;
+}
+
+/* GB18030's two-byte characters (lead 0x81..0xFE, trail 0x40..0xFE but 0x7F) as iconv
+ * decodes them, asked of iconv once per process: their UTF-8 (length 0: not a character,
+ * left to iconv).  The rest (four-byte sequences, bad bytes, NUL) goes through iconv. */
+typedef struct gb_pair {
+    unsigned char length, utf8[3];
+} gb_pair;
+
+#define GB_LEADS 126
+#define GB_TRAILS 191
+static gb_pair *gb_pairs;
+
+static void learn_pairs(void)
+{
+    if (gb_pairs)
+        return;
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1 && errno == ENOMEM)
+        die_oom();
+    if (cd == (iconv_t)-1)
+        return; /* iconv alone, as it comes */
+    gb_pair *pairs = calloc(GB_LEADS * GB_TRAILS, sizeof *pairs);
+    if (!pairs)
+        die_oom();
+    for (unsigned lead = 0; lead < GB_LEADS; lead++) {
+        for (unsigned trail = 0; trail < GB_TRAILS; trail++) {
+            char in[2] = {(char)(0x81 + lead), (char)(0x40 + trail)}, utf8[8];
+            char *from = in, *to = utf8;
+            size_t in_left = 2, out_left = sizeof utf8;
+            gb_pair *pair = &pairs[lead * GB_TRAILS + trail];
+            if (in[1] == 0x7F || iconv(cd, &from, &in_left, &to, &out_left) == (size_t)-1 ||
+                in_left != 0 || (size_t)(to - utf8) > sizeof pair->utf8)
+                continue;
+            pair->length = (unsigned char)(to - utf8);
+            memcpy(pair->utf8, utf8, pair->length);
+        }
+    }
+    iconv_close(cd);
+    gb_pairs = pairs;
+}
+
+/* The longest prefix of p[0..n) of ASCII (not NUL) and known pairs, decoded into out;
+ * returns its length and stores the bytes written in *written. */
+static size_t decode_gb_pairs(const unsigned char *p, size_t n, unsigned char *out, size_t *written)
+{
+    size_t i = 0, w = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c < 0x80 && c != 0) {
+            out[w++] = c;
+            i++;
+            continue;
+        }
+        if (c < 0x81 || c == 0xFF || i + 1 >= n || p[i + 1] < 0x40 || p[i + 1] == 0xFF)
+            break;
+        const gb_pair *pair = &gb_pairs[(c - 0x81) * GB_TRAILS + (p[i + 1] - 0x40)];
+        if (pair->length == 0)
+            break;
+        memcpy(out + w, pair->utf8, 3);
+        w += pair->length;
+        i += 2;
+    }
+    *written = w;
+    return i;
+}
+
+static encoding_status decode_gb18030(encoding_decoder *d, const unsigned char *p, size_t n,
+                                      bool final, unsigned char *out, size_t *out_length,
+                                      size_t *used, size_t *bad)
+{
+    *out_length = 0;
+    *used = 0;
+    *bad = 0;
+    if (d->iconv_failed)
+        return n > 0 ? ENCODING_INVALID : ENCODING_OK;
+    if (gb_pairs) {
+        size_t written, skip = decode_gb_pairs(p, n, out, &written);
+        encoding_status status = decode_gb18030_iconv(d, p + skip, n - skip, final, out + written,
+                                                      out_length, used, bad);
+        *out_length += written;
+        *used += skip;
+        *bad += skip;
+        return status;
+    }
+    return decode_gb18030_iconv(d, p, n, final, out, out_length, used, bad);
 }
 
 /* Lines end at CR, and at LF when it does not follow a CR. */
