@@ -129,7 +129,7 @@ static value_status parse_value(row_check *c, int column, any_record *record)
         char name[NAME_MAX_BYTES];
         status = value_name(text, name, sizeof name);
         if (status == VALUE_OK)
-            *(const char **)field = arena_strdup(b->store->memory, name);
+            *(const char **)field = store_intern(b->store, name, strlen(name));
         break;
     }
     case COLUMN_TEXT: {
@@ -137,7 +137,7 @@ static value_status parse_value(row_check *c, int column, any_record *record)
         size_t length;
         status = value_text(text, &start, &length);
         if (status == VALUE_OK)
-            *(const char **)field = arena_strndup(b->store->memory, start, length);
+            *(const char **)field = store_intern(b->store, start, length);
         break;
     }
     default:

@@ -74,9 +74,8 @@ static void add(collector *c, const char *key, const provenance *origin, record_
                  column, value};
 }
 
-static void collect(store *s, collector *c)
+static void collect(store *s, collector *c, arena *a)
 {
-    arena *a = s->memory;
     for (size_t i = 0; i < s->projects.count; i++) {
         project_record *r = vec_at(&s->projects, i);
         add(c, arena_printf(a, "P|%d-%d|%s", r->period.year, r->period.month, r->code),
@@ -155,7 +154,8 @@ void supersede(store *s)
     rank_files(s, rank_of_file);
     collector c = {.rank_of_file = rank_of_file};
     vec_init(&c.entries, sizeof(entry));
-    collect(s, &c);
+    arena keys = {0}; /* the keys live as long as the sort */
+    collect(s, &c, &keys);
     entry *all = c.entries.items;
     size_t n = c.entries.count;
     if (n > 0) /* qsort's pointer must not be NULL, even for no items */
@@ -168,5 +168,6 @@ void supersede(store *s)
         i = end;
     }
     vec_free(&c.entries);
+    arena_free(&keys);
     free(rank_of_file);
 }

@@ -1,5 +1,6 @@
 /*
- * store.c: the store of files, records and diagnostics (see store.h).
+ * store.c: the store of files, records and diagnostics (see store.h), and its intern
+ * table: word-at-a-time hashes, linear probing, doubling at half load.
  */
 #include "model/store.h"
 
@@ -16,6 +17,8 @@ void store_init(store *s, arena *memory)
     vec_init(&s->quarterly, sizeof(quarterly_record));
     diag_init(&s->diags, memory);
     s->skipped = 0;
+    s->names = NULL;
+    s->name_capacity = s->name_count = 0;
 }
 
 void store_free(store *s)
@@ -26,6 +29,60 @@ void store_free(store *s)
     vec_free(&s->assessments);
     vec_free(&s->quarterly);
     diag_free(&s->diags);
+    free(s->names);
+    s->names = NULL;
+    s->name_capacity = s->name_count = 0;
+}
+
+/* Eight bytes at a time, each word multiplied in and folded. */
+static uint64_t name_hash(const char *text, size_t length)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ length, word;
+    size_t i = 0;
+    for (; i + sizeof word <= length; i += sizeof word) {
+        memcpy(&word, text + i, sizeof word);
+        h = (h ^ word) * 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+    }
+    word = 0;
+    memcpy(&word, text + i, length - i);
+    h = (h ^ word) * 0xc4ceb9fe1a85ec53u;
+    return h ^ h >> 29;
+}
+
+static void grow_names(store *s)
+{
+    size_t capacity = s->name_capacity ? s->name_capacity * 2 : 256;
+    store_name *names = calloc(capacity, sizeof *names);
+    if (!names)
+        die_oom();
+    for (size_t i = 0; i < s->name_capacity; i++) {
+        if (!s->names[i].text)
+            continue;
+        size_t j = s->names[i].hash & (capacity - 1);
+        while (names[j].text)
+            j = (j + 1) & (capacity - 1);
+        names[j] = s->names[i];
+    }
+    free(s->names);
+    s->names = names;
+    s->name_capacity = capacity;
+}
+
+const char *store_intern(store *s, const char *text, size_t length)
+{
+    if ((s->name_count + 1) * 2 > s->name_capacity)
+        grow_names(s);
+    uint64_t h = name_hash(text, length);
+    size_t mask = s->name_capacity - 1, i = h & mask;
+    for (; s->names[i].text; i = (i + 1) & mask) {
+        const char *known = s->names[i].text;
+        if (s->names[i].hash == h && strncmp(known, text, length) == 0 && known[length] == '\0')
+            return known;
+    }
+    s->names[i] = (store_name){h, arena_strndup(s->memory, text, length)};
+    s->name_count++;
+    return s->names[i].text;
 }
 
 int store_add_file(store *s, const char *path)

@@ -10,6 +10,8 @@
 #include "model/diag.h"
 #include "model/record.h"
 
+#include <stdint.h>
+
 typedef struct row_counts {
     long read, accepted, warned, rejected, superseded;
 } row_counts;
@@ -28,8 +30,16 @@ typedef struct submission_file {
     unsigned char sha256[32];
 } submission_file;
 
+/* A slot of the store's intern table (store.c). */
+typedef struct store_name {
+    uint64_t hash;
+    const char *text; /* NULL: free */
+} store_name;
+
 typedef struct store {
     arena *memory;
+    store_name *names;    /* every text interned, one copy each (open addressing) */
+    size_t name_capacity, name_count;
     vec files;      /* submission_file */
     vec projects;   /* project_record */
     vec progress;   /* progress_record */
@@ -41,6 +51,10 @@ typedef struct store {
 
 void store_init(store *s, arena *memory);
 void store_free(store *s);
+
+/* The store's one copy of the length bytes at text (a NUL is added): equal texts, one
+ * pointer.  Records keep their names, codes and free text this way. */
+const char *store_intern(store *s, const char *text, size_t length);
 
 /* Adds a file and returns its index; the path is copied. */
 int store_add_file(store *s, const char *path);
