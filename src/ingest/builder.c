@@ -44,8 +44,11 @@ static void release(builder *b)
     diag_free(&b->row_diags);
 }
 
+static void drop_pending(builder *b);
+
 void builder_restart(builder *b, const builder_metadata *stated)
 {
+    drop_pending(b);
     builder was = *b;
     release(b);
     builder_begin(b, was.plan, was.store, was.scratch, was.file, was.path);
@@ -201,8 +204,8 @@ static bool same_office(const row_metadata *m, const settled *s)
 /* The industry a project or progress row is for, or -1 (other kinds: none). */
 static int industry_of(const builder *b, const pending_row *r)
 {
-    return b->kind == KIND_PROJECTS ? r->record.project.industry
-         : b->kind == KIND_PROGRESS ? r->record.progress.industry
+    return b->kind == KIND_PROJECTS ? builder_pending_record(b, r)->project.industry
+         : b->kind == KIND_PROGRESS ? builder_pending_record(b, r)->progress.industry
                                     : -1;
 }
 
@@ -265,7 +268,7 @@ static void check_breakdowns(builder *b)
         return;
     for (size_t i = 0; i < b->rows.count; i++) {
         pending_row *r = vec_at(&b->rows, i);
-        const progress_record *g = &r->record.progress;
+        const progress_record *g = &builder_pending_record(b, r)->progress;
         if (r->rejected || g->subsector >= 0)
             continue;
         char key[64], reason[256];
@@ -290,8 +293,9 @@ static __int128 column_sum(builder *b, int column, long *rows)
         if (r->rejected)
             continue;
         (*rows)++;
-        if (spec->given == TABLE_NO_FIELD || *(bool *)builder_field(&r->record, spec->given))
-            sum += *(money *)builder_field(&r->record, spec->field);
+        any_record *record = builder_pending_record(b, r);
+        if (spec->given == TABLE_NO_FIELD || *(bool *)builder_field(record, spec->given))
+            sum += *(money *)builder_field(record, spec->field);
     }
     return sum;
 }
@@ -323,39 +327,57 @@ static bool sums_fit(builder *b, pending_row *r, const settled *s)
 {
     if (!b->sums)
         return true;
-    int column = sums_add(b->sums, b->table, s->period, &r->record);
+    any_record *record = builder_pending_record(b, r);
+    int column = sums_add(b->sums, b->table, s->period, record);
     if (column == SUMS_FIT)
         return true;
     char amount[32];
-    money_format_wan(*(money *)builder_field(&r->record, b->table->columns[column].field), amount);
+    money_format_wan(*(money *)builder_field(record, b->table->columns[column].field), amount);
     reject_pending(b, r, DIAG_ERROR, builder_column_name(b, column), amount,
                    "与同一报告期已接受的数据累加后超出可表示的范围（约9.2×10¹⁴万元），未计入");
     return false;
 }
 
-static vec *records_of(store *s, record_kind kind)
+vec *builder_records(const builder *b)
 {
-    switch (kind) {
-    case KIND_PROJECTS: return &s->projects;
-    case KIND_PROGRESS: return &s->progress;
-    case KIND_ASSESSMENT: return &s->assessments;
-    default: return &s->quarterly;
+    switch (b->kind) {
+    case KIND_PROJECTS: return &b->store->projects;
+    case KIND_PROGRESS: return &b->store->progress;
+    case KIND_ASSESSMENT: return &b->store->assessments;
+    default: return &b->store->quarterly;
     }
 }
 
-/* Every record type begins with origin, fate, warned and period (a common initial
- * sequence of the union's members), so they are set through one member. */
-static void commit_record(builder *b, pending_row *r, const settled *s)
+any_record *builder_pending_record(const builder *b, const pending_row *r)
 {
-    project_record *head = &r->record.project;
+    size_t index = (size_t)(r - (const pending_row *)b->rows.items);
+    return vec_at(builder_records(b), b->first_record + index);
+}
+
+/* Every record type begins with origin, fate, warned and period (a common initial
+ * sequence of the union's members), so they are set through one member.  The record
+ * moves down to at, over the records of rows that were not accepted. */
+static void commit_record(builder *b, pending_row *r, const settled *s, size_t at)
+{
+    any_record *record = builder_pending_record(b, r);
+    project_record *head = &record->project;
     head->origin = (provenance){b->file, r->line};
     head->fate = FATE_ACCEPTED;
     head->warned = r->warned;
     head->period = b->kind == KIND_QUARTERLY ? period_quarter_of(s->period) : s->period;
-    if (b->kind == KIND_QUARTERLY && !r->record.quarterly.unit)
-        r->record.quarterly.unit = store_file(b->store, b->file)->office;
-    vec *records = records_of(b->store, b->kind);
-    memcpy(vec_push(records), &r->record, records->item_size);
+    if (b->kind == KIND_QUARTERLY && !record->quarterly.unit)
+        record->quarterly.unit = store_file(b->store, b->file)->office;
+    vec *records = builder_records(b);
+    void *slot = vec_at(records, at);
+    if (slot != (void *)record)
+        memcpy(slot, record, records->item_size);
+}
+
+/* The records of the pending rows leave the store (the file is not accepted row by row). */
+static void drop_pending(builder *b)
+{
+    if (b->rows.count > 0)
+        builder_records(b)->count = b->first_record;
 }
 
 /* Row messages in line order (stable), after the file's own messages. */
@@ -455,6 +477,7 @@ void builder_end(builder *b, bool readable)
 {
     submission_file *f = store_file(b->store, b->file);
     if (!readable || b->skipped) {
+        drop_pending(b);
         f->kind = b->kind;
         f->rejected_whole = !readable;
         f->rows = (row_counts){0};
@@ -467,6 +490,7 @@ void builder_end(builder *b, bool readable)
     check_file_metadata(b, &s);
     fill_file(b, &s);
     if (b->rejected_reason) {
+        drop_pending(b);
         finish_rejected_file(b, f);
         commit_diags(b, false);
         release(b);
@@ -481,10 +505,12 @@ void builder_end(builder *b, bool readable)
         pending_row *r = vec_at(&b->rows, i);
         if (r->rejected || !sums_fit(b, r, &s))
             continue;
-        commit_record(b, r, &s);
+        commit_record(b, r, &s, b->first_record + (size_t)accepted);
         accepted++;
         warned += r->warned;
     }
+    if (b->rows.count > 0)
+        builder_records(b)->count = b->first_record + (size_t)accepted;
     f->rows = (row_counts){.read = b->read, .accepted = accepted, .warned = warned,
                            .rejected = b->read - accepted};
     commit_diags(b, true);

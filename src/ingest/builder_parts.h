@@ -20,8 +20,9 @@ typedef union any_record {
     quarterly_record quarterly;
 } any_record;
 
+/* A row that passed its own checks: its record waits in the store, at the builder's
+ * first_record plus the row's index, until the end of the file settles it. */
 typedef struct pending_row {
-    any_record record;
     long line;
     size_t metadata; /* index into the builder's row_metadata */
     bool rejected, warned;
@@ -82,5 +83,9 @@ const char *builder_shown(builder *b, const char *text);
 const char *builder_column_name(const builder *b, int column);
 /* The field at offset in a record. */
 void *builder_field(any_record *record, size_t offset);
+/* The store's records of the file's kind. */
+vec *builder_records(const builder *b);
+/* The record of a pending row (one of b->rows). */
+any_record *builder_pending_record(const builder *b, const pending_row *r);
 
 #endif

@@ -351,10 +351,10 @@ static void check_key(row_check *c, const any_record *record)
     const char *key = NULL;
     int column = 0;
     const char *what = "";
-    char code_key[NAME_MAX_BYTES + 2];
+    arena *copy = b->scratch;
     if (b->kind == KIND_PROJECTS && record->project.code) {
-        snprintf(code_key, sizeof code_key, "P|%s", record->project.code);
-        key = code_key;
+        key = record->project.code; /* the store's copy: the set need not make its own */
+        copy = NULL;
         column = table_column_named(b->table, "项目编号");
     } else if (b->kind == KIND_PROGRESS && record->progress.unit >= 0 &&
                record->progress.industry >= 0) {
@@ -371,7 +371,7 @@ static void check_key(row_check *c, const any_record *record)
     }
     if (!key)
         return;
-    long first = keyset_add(&b->keys->records, b->scratch, key, c->row->line);
+    long first = keyset_add(&b->keys->records, copy, key, c->row->line);
     if (first) {
         char reason[256];
         snprintf(reason, sizeof reason, "与第%ld行重复%s", first, what);
@@ -481,12 +481,13 @@ void builder_add_row(builder *b, const builder_row *row)
         return; /* counted as rejected with the file */
     row_check c = {b, row, false, false};
     pending_row pending = {.line = row->line};
-    init_record(b->kind, &pending.record);
+    any_record record;
+    init_record(b->kind, &record);
     pending.metadata = row_metadata_of(&c);
-    parse_values(&c, &pending.record);
-    resolve_unit(&c, &pending.record);
-    resolve_industry(&c, &pending.record);
-    check_key(&c, &pending.record);
+    parse_values(&c, &record);
+    resolve_unit(&c, &record);
+    resolve_industry(&c, &record);
+    check_key(&c, &record);
     if (row->reader_error)
         row_error(&c, row->reader_error_column, row->reader_error);
     if (c.failed) {
@@ -501,10 +502,14 @@ void builder_add_row(builder *b, const builder_row *row)
         c.warned = true;
     }
     if (b->kind == KIND_PROJECTS)
-        warn_project(&c, &pending.record.project);
+        warn_project(&c, &record.project);
     else if (b->kind == KIND_PROGRESS)
-        warn_progress(&c, &pending.record.progress);
+        warn_progress(&c, &record.progress);
     pending.warned = c.warned;
+    vec *records = builder_records(b);
+    if (b->rows.count == 0)
+        b->first_record = records->count;
+    memcpy(vec_push(records), &record, records->item_size);
     *(pending_row *)vec_push(&b->rows) = pending;
 }
 

@@ -1,6 +1,6 @@
 /*
  * keyset.c: the string set of the per-file duplicate checks (see keyset.h): FNV-1a
- * hashing, linear probing, doubling at half load.
+ * hashing, linear probing, doubling at three quarters' load.
  */
 #include "ingest/keyset.h"
 
@@ -38,7 +38,7 @@ static keyset_entry *slot_for(const keyset *set, uint64_t h, const char *key)
     size_t mask = set->capacity - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         keyset_entry *e = &set->slots[i];
-        if (!e->key || (e->hash == h && strcmp(e->key->text, key) == 0))
+        if (!e->key || (e->hash == h && strcmp(e->key, key) == 0))
             return e;
     }
 }
@@ -75,17 +75,13 @@ static void grow(keyset *set)
 
 long keyset_add(keyset *set, arena *a, const char *key, long line)
 {
-    if ((set->count + 1) * 2 > set->capacity)
+    if ((set->count + 1) * 4 > set->capacity * 3)
         grow(set);
     uint64_t h = hash(key);
     keyset_entry *e = slot_for(set, h, key);
     if (e->key)
-        return e->key->line;
-    size_t length = strlen(key);
-    e->key = arena_alloc(a, sizeof *e->key + length + 1);
-    e->key->line = line;
-    memcpy(e->key->text, key, length + 1);
-    e->hash = h;
+        return e->line;
+    *e = (keyset_entry){h, a ? arena_strdup(a, key) : key, line};
     set->count++;
     return 0;
 }
@@ -95,5 +91,5 @@ long keyset_find(const keyset *set, const char *key)
     if (!set->capacity)
         return 0;
     keyset_entry *e = slot_for(set, hash(key), key);
-    return e->key ? e->key->line : 0;
+    return e->key ? e->line : 0;
 }

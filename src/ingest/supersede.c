@@ -1,10 +1,13 @@
 /*
  * supersede.c: the records that stand across files (see supersede.h).  Every accepted or
- * superseded record gets a key; sorting the keys once groups each key's records in the
- * order of their files: O(n log n).
+ * superseded record whose key occurs more than once (a hash of the key's fields tells)
+ * gets its key; sorting the keys once groups each key's records in the order of their
+ * files: O(n log n).  A key that occurs once settles nothing.
  */
 #include "ingest/supersede.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,31 +77,123 @@ static void add(collector *c, const char *key, const provenance *origin, record_
                  column, value};
 }
 
+/* ---- keys that occur once settle nothing: a hash of each key's fields finds the rest ---- */
+
+static uint64_t mix(uint64_t h, uint64_t value)
+{
+    h = (h ^ value) * 0xff51afd7ed558ccdu;
+    return h ^ h >> 32;
+}
+
+static uint64_t text_hash(uint64_t h, const char *text)
+{
+    for (; *text; text++)
+        h = (h ^ (unsigned char)*text) * 1099511628211u;
+    return mix(h, 0);
+}
+
+/* The hash of a record's key by its fields (equal keys, equal hashes), or 0 for a
+ * record that takes no part (rejected). */
+static uint64_t key_hash(const store *s, record_kind kind, const void *record)
+{
+    const project_record *head = record;
+    if (head->fate == FATE_REJECTED)
+        return 0;
+    uint64_t h = mix(mix(mix(0x9E3779B97F4A7C15u, (uint64_t)kind), (uint64_t)head->period.year),
+                     (uint64_t)(kind == KIND_QUARTERLY ? head->period.quarter : head->period.month));
+    if (kind == KIND_PROJECTS)
+        h = text_hash(h, head->code);
+    if (kind == KIND_PROGRESS) {
+        const progress_record *r = record;
+        h = mix(mix(mix(h, (uint64_t)r->unit), (uint64_t)r->industry), (uint64_t)r->subsector);
+    }
+    if (kind == KIND_ASSESSMENT)
+        h = mix(h, (uint64_t)((const assessment_record *)record)->unit);
+    if (kind == KIND_QUARTERLY) {
+        const char *office = store_file(s, head->origin.file)->office;
+        h = text_hash(h, office ? office : "");
+    }
+    return h | 1;
+}
+
+static int compare_hashes(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+typedef struct kind_records {
+    record_kind kind;
+    const vec *records;
+} kind_records;
+
+/* The sorted hashes of every record's key, those of keys seen once left out (0). */
+static uint64_t *shared_hashes(const store *s, const kind_records *kinds, size_t *count)
+{
+    size_t n = 0, total = 0;
+    for (size_t k = 0; k < 4; k++)
+        total += kinds[k].records->count;
+    uint64_t *hashes = malloc((total ? total : 1) * sizeof *hashes);
+    if (!hashes)
+        die_oom();
+    for (size_t k = 0; k < 4; k++)
+        for (size_t i = 0; i < kinds[k].records->count; i++)
+            hashes[n++] = key_hash(s, kinds[k].kind, vec_at(kinds[k].records, i));
+    if (n > 0)
+        qsort(hashes, n, sizeof *hashes, compare_hashes);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool shared = (i > 0 && hashes[i - 1] == hashes[i]) || (i + 1 < n && hashes[i + 1] == hashes[i]);
+        if (shared && hashes[i] != 0 && (kept == 0 || hashes[kept - 1] != hashes[i]))
+            hashes[kept++] = hashes[i];
+    }
+    *count = kept;
+    return hashes;
+}
+
+static bool is_shared(const uint64_t *hashes, size_t count, uint64_t h)
+{
+    return h != 0 && count > 0 && bsearch(&h, hashes, count, sizeof h, compare_hashes) != NULL;
+}
+
 static void collect(store *s, collector *c, arena *a)
 {
+    const kind_records kinds[4] = {{KIND_PROJECTS, &s->projects}, {KIND_PROGRESS, &s->progress},
+                                   {KIND_ASSESSMENT, &s->assessments}, {KIND_QUARTERLY, &s->quarterly}};
+    size_t shared;
+    uint64_t *hashes = shared_hashes(s, kinds, &shared);
     for (size_t i = 0; i < s->projects.count; i++) {
         project_record *r = vec_at(&s->projects, i);
+        if (!is_shared(hashes, shared, key_hash(s, KIND_PROJECTS, r)))
+            continue;
         add(c, arena_printf(a, "P|%d-%d|%s", r->period.year, r->period.month, r->code),
             &r->origin, &r->fate, r->warned, "项目编号", r->code);
     }
     for (size_t i = 0; i < s->progress.count; i++) {
         progress_record *r = vec_at(&s->progress, i);
+        if (!is_shared(hashes, shared, key_hash(s, KIND_PROGRESS, r)))
+            continue;
         add(c, arena_printf(a, "G|%d-%d|%d|%d|%d", r->period.year, r->period.month, r->unit,
                             r->industry, r->subsector),
             &r->origin, &r->fate, r->warned, NULL, NULL);
     }
     for (size_t i = 0; i < s->assessments.count; i++) {
         assessment_record *r = vec_at(&s->assessments, i);
+        if (!is_shared(hashes, shared, key_hash(s, KIND_ASSESSMENT, r)))
+            continue;
         add(c, arena_printf(a, "A|%d-%d|%d", r->period.year, r->period.month, r->unit),
             &r->origin, &r->fate, r->warned, NULL, NULL);
     }
     for (size_t i = 0; i < s->quarterly.count; i++) {
         quarterly_record *r = vec_at(&s->quarterly, i);
+        if (!is_shared(hashes, shared, key_hash(s, KIND_QUARTERLY, r)))
+            continue;
         const char *office = store_file(s, r->origin.file)->office;
         add(c, arena_printf(a, "Q|%d-%d|%s", r->period.year, r->period.quarter,
                             office ? office : ""),
             &r->origin, &r->fate, r->warned, NULL, NULL);
     }
+    free(hashes);
 }
 
 static const char *office_of(const store *s, const entry *e)

@@ -85,20 +85,34 @@ static void set_cell(builder *b, builder_row *row, int column, const char *value
     row->cells[column] = value;
 }
 
+/* The text of a node list that is one text node: the document's own (the row's cells
+ * need live only while the builder takes the row), else NULL. */
+static const char *single_text(xmlNodePtr list)
+{
+    if (list && list->type == XML_TEXT_NODE && !list->next && list->content)
+        return (const char *)list->content;
+    return NULL;
+}
+
 static void read_record(builder *b, xmlNodePtr node)
 {
     builder_row row = {.line = xmlGetLineNo(node), .reader_error_column = -1};
     for (xmlAttrPtr attr = node->properties; attr; attr = attr->next) {
         int column = table_match_xml(b->table, (const char *)attr->name);
-        set_cell(b, &row, column, copy_text(b, xmlNodeListGetString(node->doc, attr->children, 1)));
+        const char *text = single_text(attr->children);
+        set_cell(b, &row, column,
+                 text ? text : copy_text(b, xmlNodeListGetString(node->doc, attr->children, 1)));
     }
     if (b->kind == KIND_QUARTERLY) {
         set_cell(b, &row, table_match_xml(b->table, "content"), copy_text(b, xmlNodeGetContent(node)));
     } else {
-        for (xmlNodePtr child = node->children; child; child = child->next)
-            if (child->type == XML_ELEMENT_NODE)
-                set_cell(b, &row, table_match_xml(b->table, (const char *)child->name),
-                         copy_text(b, xmlNodeGetContent(child)));
+        for (xmlNodePtr child = node->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE)
+                continue;
+            const char *text = single_text(child->children);
+            set_cell(b, &row, table_match_xml(b->table, (const char *)child->name),
+                     text ? text : copy_text(b, xmlNodeGetContent(child)));
+        }
     }
     builder_add_row(b, &row);
 }

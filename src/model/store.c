@@ -1,6 +1,6 @@
 /*
  * store.c: the store of files, records and diagnostics (see store.h), and its intern
- * table: word-at-a-time hashes, linear probing, doubling at half load.
+ * table: word-at-a-time hashes, linear probing, doubling at three quarters' load.
  */
 #include "model/store.h"
 
@@ -71,7 +71,7 @@ static void grow_names(store *s)
 
 const char *store_intern(store *s, const char *text, size_t length)
 {
-    if ((s->name_count + 1) * 2 > s->name_capacity)
+    if ((s->name_count + 1) * 4 > s->name_capacity * 3)
         grow_names(s);
     uint64_t h = name_hash(text, length);
     size_t mask = s->name_capacity - 1, i = h & mask;
