@@ -1144,6 +1144,52 @@ START_TEST(huge_cell_is_refused_at_its_limit)
 }
 END_TEST
 
+/* The store keeps one copy of each text: equal texts share it, a prefix is its own text,
+ * and 10,000 texts survive the table's growth. */
+START_TEST(the_store_interns_texts)
+{
+    const char *a = store_intern(&s, "乐清湾项目", strlen("乐清湾项目"));
+    ck_assert_ptr_eq(store_intern(&s, "乐清湾项目ABC", strlen("乐清湾项目")), a);
+    ck_assert_str_eq(a, "乐清湾项目");
+    const char *prefix = store_intern(&s, "乐清湾", strlen("乐清湾"));
+    ck_assert_ptr_ne(prefix, a);
+    ck_assert_str_eq(prefix, "乐清湾");
+    const char *kept[10000];
+    for (int i = 0; i < 10000; i++) {
+        char text[32];
+        snprintf(text, sizeof text, "LG2015-%d", i);
+        kept[i] = store_intern(&s, text, strlen(text));
+    }
+    for (int i = 0; i < 10000; i++) {
+        char text[32];
+        snprintf(text, sizeof text, "LG2015-%d", i);
+        ck_assert_ptr_eq(store_intern(&s, text, strlen(text)), kept[i]);
+        ck_assert_str_eq(kept[i], text);
+    }
+    ck_assert_ptr_eq(store_intern(&s, "乐清湾项目", strlen("乐清湾项目")), a);
+}
+END_TEST
+
+/* A year's months name the same projects: their records share one copy of each name. */
+START_TEST(months_share_their_project_names)
+{
+    ingest_folder(&ctx, "input", "input/plan.xml");
+    const project_record *first = NULL;
+    size_t shared = 0;
+    for (size_t i = 0; i < s.projects.count; i++) {
+        const project_record *r = vec_at(&s.projects, i);
+        if (!first && r->period.month == 1)
+            first = r;
+        else if (first && r->period.month > 1 && strcmp(r->code, first->code) == 0) {
+            ck_assert_ptr_eq(r->code, first->code);
+            ck_assert_ptr_eq(r->name, first->name);
+            shared++;
+        }
+    }
+    ck_assert_uint_ge(shared, 8);
+}
+END_TEST
+
 /* Cells and row ends, as one text: each cell in brackets, each row end a newline. */
 typedef struct cell_log {
     char text[1 << 20];
@@ -1351,6 +1397,8 @@ int main(void)
     tcase_add_test(tc, xml_gzip_is_not_inflated);
     tcase_add_test(tc, big_file_streams_in_bounded_memory);
     tcase_add_test(tc, gbk_past_the_first_chunk_is_read_again);
+    tcase_add_test(tc, the_store_interns_texts);
+    tcase_add_test(tc, months_share_their_project_names);
     tcase_add_test(tc, gb18030_decodes_as_iconv_does);
     tcase_add_test(tc, plain_rows_are_cut_as_libcsv_cuts_them);
     tcase_add_test(tc, bad_bytes_are_told_before_a_quoting_error);

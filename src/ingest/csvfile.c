@@ -174,6 +174,15 @@ static void report_parse_error(reader *r, const unsigned char *line_part, size_t
     }
 }
 
+/* The index of the first CR or LF in p[i..n), or n. */
+static size_t line_end(const unsigned char *p, size_t i, size_t n)
+{
+    const unsigned char *lf = memchr(p + i, '\n', n - i);
+    size_t end = lf ? (size_t)(lf - p) : n;
+    const unsigned char *cr = memchr(p + i, '\r', end - i);
+    return cr ? (size_t)(cr - p) : end;
+}
+
 /* What libcsv drops around an unquoted cell: spaces, and tabs unless they delimit. */
 static bool blank_around(const reader *r, unsigned char c)
 {
@@ -221,9 +230,8 @@ static void feed(reader *r, const unsigned char *p, size_t n)
             r->awaiting_row = false;
             r->row_line = r->line;
         }
-        size_t end = i;
-        while (end < n && p[end] != '\r' && p[end] != '\n')
-            quote |= p[end++] == '"';
+        size_t end = line_end(p, i, n);
+        quote = memchr(p + i, '"', end - i) != NULL;
         size_t stop = end < n ? end + 1 : n;
         if (row_start && !quote && end < n && stop - i <= CSVFILE_MAX_CELL) {
             split_plain_row(r, p + i, stop - i);

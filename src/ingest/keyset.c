@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 void keyset_init(keyset *set)
 {
@@ -43,25 +42,11 @@ static keyset_entry *slot_for(const keyset *set, uint64_t h, const char *key)
     }
 }
 
-/* A big slot array is probed at random: huge pages spare a TLB miss on most probes. */
-static void advise_huge_pages(void *block, size_t size)
-{
-    const uintptr_t page = 4096, huge = 2u << 20;
-    if (size < 2 * huge)
-        return;
-    uintptr_t start = ((uintptr_t)block + page - 1) & ~(page - 1);
-    uintptr_t end = ((uintptr_t)block + size) & ~(page - 1);
-    madvise((void *)start, end - start, MADV_HUGEPAGE); /* advice: failure changes nothing */
-}
-
 static void grow(keyset *set)
 {
     keyset old = *set;
     set->capacity = old.capacity ? old.capacity * 2 : 64;
-    set->slots = calloc(set->capacity, sizeof *set->slots);
-    if (!set->slots)
-        die_oom();
-    advise_huge_pages(set->slots, set->capacity * sizeof *set->slots);
+    set->slots = die_calloc_table(set->capacity, sizeof *set->slots);
     for (size_t i = 0; i < old.capacity; i++) {
         if (!old.slots[i].key)
             continue;

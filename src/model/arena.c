@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
@@ -49,6 +50,20 @@ _Noreturn void die_exhausted(int error)
 _Noreturn void die_oom(void)
 {
     die_exhausted(ENOMEM);
+}
+
+void *die_calloc_table(size_t count, size_t size)
+{
+    unsigned char *table = calloc(count, size);
+    if (!table)
+        die_oom();
+    const uintptr_t page = 4096, huge = 2u << 20;
+    if (count * size >= 2 * huge) { /* advice: its failure changes nothing */
+        uintptr_t start = ((uintptr_t)table + page - 1) & ~(page - 1);
+        uintptr_t end = ((uintptr_t)table + count * size) & ~(page - 1);
+        madvise((void *)start, end - start, MADV_HUGEPAGE);
+    }
+    return table;
 }
 
 void *die_malloc(size_t size)

@@ -48,6 +48,9 @@ _Noreturn void die_exhausted(int error);
 void *die_malloc(size_t size);
 void *die_realloc(void *pointer, size_t size);
 char *die_strdup(const char *text);
+/* calloc for a big table probed at random (hash slots): asks for huge pages, which
+ * spare a TLB miss on most probes; never NULL. */
+void *die_calloc_table(size_t count, size_t size);
 
 /* What die_exhausted says of the outputs: "原有输出文件未改动" until a set is in place. */
 void die_set_outputs_note(const char *note);

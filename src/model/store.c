@@ -53,9 +53,7 @@ static uint64_t name_hash(const char *text, size_t length)
 static void grow_names(store *s)
 {
     size_t capacity = s->name_capacity ? s->name_capacity * 2 : 256;
-    store_name *names = calloc(capacity, sizeof *names);
-    if (!names)
-        die_oom();
+    store_name *names = die_calloc_table(capacity, sizeof *names);
     for (size_t i = 0; i < s->name_capacity; i++) {
         if (!s->names[i].text)
             continue;

@@ -175,6 +175,13 @@ size_t text_plain_length(const char *text)
             return i;
         if (c < 0x80)
             return SIZE_MAX; /* white space */
+        if (plain_three(p + i)) { /* stops at the terminator: it is no continuation byte */
+            if ((c == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) ||
+                (c == 0xEF && (p[i + 1] == 0xBB || p[i + 1] == 0xBC || p[i + 1] == 0xBD)))
+                return SIZE_MAX; /* U+3000, U+FEFF, the full-width forms (and a few near them) */
+            i += 3;
+            continue;
+        }
         size_t n = sequence_length(p + i, 4); /* stops at the terminator */
         if (n == 0 || (n == 2 && c == 0xC2 && p[i + 1] == 0xA0))
             return SIZE_MAX;
