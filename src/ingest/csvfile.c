@@ -376,19 +376,6 @@ typedef struct scan {
     long utf8_bad_line;
 } scan;
 
-/* Counts physical lines (CR, or LF not after CR) in p[0..n). */
-static void raw_lines(scan *s, const unsigned char *p, size_t n)
-{
-    if (n == 0)
-        return;
-    const unsigned char *end = p + n;
-    for (const unsigned char *q = p; (q = memchr(q, '\r', (size_t)(end - q))) != NULL; q++)
-        s->raw_line++;
-    for (const unsigned char *q = p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
-        if (!(q > p ? q[-1] == '\r' : s->raw_last_cr))
-            s->raw_line++;
-    s->raw_last_cr = end[-1] == '\r';
-}
 
 /* Without a BOM a NUL byte refuses the file wherever it is: the rest is only hashed. */
 static void scan_nul(scan *s, const unsigned char *p, size_t n)
@@ -397,7 +384,7 @@ static void scan_nul(scan *s, const unsigned char *p, size_t n)
         return;
     const unsigned char *nul = memchr(p, 0, n);
     size_t before = nul ? (size_t)(nul - p) : n;
-    raw_lines(s, p, before);
+    s->raw_line += encoding_line_ends(p, before, &s->raw_last_cr);
     if (nul) {
         s->nul = true;
         s->nul_offset = s->offset + before;

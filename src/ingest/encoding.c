@@ -250,18 +250,19 @@ static encoding_status decode_gb18030(encoding_decoder *d, const unsigned char *
     return decode_gb18030_iconv(d, p, n, final, out, out_length, used, bad);
 }
 
-/* Lines end at CR, and at LF when it does not follow a CR. */
-static void count_lines(encoding_decoder *d, const unsigned char *p, size_t n)
+long encoding_line_ends(const unsigned char *p, size_t n, bool *last_was_cr)
 {
     if (n == 0)
-        return;
+        return 0;
+    long ends = 0;
     const unsigned char *end = p + n;
     for (const unsigned char *q = p; (q = memchr(q, '\r', (size_t)(end - q))) != NULL; q++)
-        d->line++;
+        ends++;
     for (const unsigned char *q = p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
-        if (!(q > p ? q[-1] == '\r' : d->last_was_cr))
-            d->line++;
-    d->last_was_cr = end[-1] == '\r';
+        if (!(q > p ? q[-1] == '\r' : *last_was_cr))
+            ends++;
+    *last_was_cr = end[-1] == '\r';
+    return ends;
 }
 
 static void grow_work(encoding_decoder *d, size_t total)
@@ -306,7 +307,7 @@ encoding_status encoding_decode_span(encoding_decoder *d, const unsigned char *i
     } else {
         status = decode_utf16(d->id, p, n, final, out, out_length, &used, &bad);
     }
-    count_lines(d, *text, *out_length);
+    d->line += encoding_line_ends(*text, *out_length, &d->last_was_cr);
     if (status != ENCODING_OK) {
         d->bad_offset = d->offset + begin + bad;
         d->bad_line = d->line;

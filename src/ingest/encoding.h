@@ -51,6 +51,10 @@ void encoding_init(encoding_decoder *d, encoding_id id, bool bom);
 /* Releases the decoder's heap memory and iconv descriptor. */
 void encoding_close(encoding_decoder *d);
 
+/* The line ends in p[0..n): each CR, and each LF not after a CR (last_was_cr: the byte
+ * before p was a CR; updated to p's last byte). */
+long encoding_line_ends(const unsigned char *p, size_t n, bool *last_was_cr);
+
 /* The room decoding `length` raw bytes may need in out (UTF-16 and GB18030 grow by at
  * most half; a held sequence adds a few bytes). */
 #define ENCODING_OUT_ROOM(length) ((length) * 2 + 32)
