@@ -2,9 +2,10 @@
  * check_biff.c: .xls files built here byte by byte (BIFF8 records in an OLE compound
  * file) → the workbook the .xls reader hands over: every cell type, a formula's cached
  * result, merges, hidden sheets, percent formats, the date system; encrypted and old
- * workbooks refused by name; and broken files (looping sector chains, records past their
- * end, lying counts, every truncation and many corruptions of LibreOffice's file) refused
- * or read in part, never a crash.  Runs from the repository root.
+ * workbooks refused by name; and
+ * broken files (looping sector chains, records past their end, lying counts, every
+ * truncation and many corruptions of LibreOffice's files) refused or read in part, never
+ * a crash.  Runs from the repository root.
  */
 #include "testutil.h"
 #include "ingest/ingest.h"
@@ -687,6 +688,7 @@ START_TEST(looping_and_stray_sector_chains_are_refused)
     struct { size_t at; uint32_t value; const char *reason; } cases[] = {
         {fat + 4 * 5, 2, BROKEN_STREAM},                 /* the stream's chain loops */
         {fat + 4 * 5, 200, BROKEN_STREAM},               /* …leaves the table */
+        {fat + 4 * 5, 0x7FFFFFF0, BROKEN_STREAM},        /* …far (found by fuzz_xls) */
         {fat + 4 * 5, END_OF_CHAIN, BROKEN_STREAM},      /* …ends early */
         {fat + 4 * 1, 1, BROKEN_CONTAINER},              /* the directory's chain loops */
         {48, 9999, BROKEN_CONTAINER},                    /* the directory is past the end */
@@ -737,6 +739,8 @@ START_TEST(looping_and_stray_sector_chains_are_refused)
     set32(&f, 60, 3);                                   /* the mini FAT: sector 3 */
     set32(&f, fat + 4 * 3, END_OF_CHAIN);
     set32(&f, 512 * 4, 0);                              /* mini sector 0 → 0 */
+    expect_refused(&f, BROKEN_STREAM);
+    set32(&f, 512 * 4, 0x7FFFFFF0);                     /* mini sector 0 → far away */
     expect_refused(&f, BROKEN_STREAM);
     /* the file cut in its header */
     f.length = 300;

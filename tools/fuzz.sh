@@ -18,6 +18,8 @@ seed() { # seed NAME FILE...: copies the files (by content hash) into build/fuzz
 
 seed csv $(find tests/data/ingest input/2015-09 -type f \( -name '*.csv' -o -name '*.txt' -o -name '*.tsv' \))
 seed xml $(find tests/data/ingest input/2015-09 -type f -name '*.xml')
+seed xls $(find tests/data/workbooks input/2015-09 -type f -name '*.xls')
+seed xlsx $(find tests/data/workbooks input/2015-09 -type f -name '*.xlsx')
 seed plan input/plan.xml tests/data/plan/*.xml
 # folder: the sample's 2015-09 reports joined as one input, each part led by its choice
 # byte (folder 2015-09; .csv, or .xml for the XML reports)
@@ -25,7 +27,7 @@ mkdir -p "$out/seed/folder"
 joined=$out/seed/folder/sample-2015-09
 : >"$joined"
 for f in input/2015-09/*; do
-    case $f in *.xml) printf '\011' ;; *) printf '\001' ;; esac >>"$joined"
+    case $f in *.xml) printf '\011' ;; *.xls|*.xlsx) continue ;; *) printf '\001' ;; esac >>"$joined"
     cat "$f" >>"$joined"
     printf '#~#\n' >>"$joined"
 done
@@ -36,7 +38,7 @@ for text in '1,234.5' '１２３万元' '1.2E+05' '35.2%' '2015年第三季度' 
 done
 
 status=0
-for name in csv xml values plan folder; do
+for name in csv xml xls xlsx values plan folder; do
     mkdir -p "$out/corpus/$name"
     dict=
     [ -f "tests/fuzz/$name.dict" ] && dict=-dict=tests/fuzz/$name.dict

@@ -46,7 +46,8 @@ static bool copy_chain(const source *s, const uint32_t *table, size_t count, uin
     if (!seen)
         die_oom();
     bool whole = true;
-    for (uint32_t at = start; whole && done < size; at = table[at]) {
+    uint32_t at = start;
+    while (whole && done < size) {
         size_t from = ((size_t)at + s->skip) << s->shift;
         size_t want = size - done < unit ? size - done : unit;
         whole = at < count && !(seen[at / 8] & 1u << at % 8) && from <= s->length &&
@@ -55,6 +56,7 @@ static bool copy_chain(const source *s, const uint32_t *table, size_t count, uin
             seen[at / 8] |= (unsigned char)(1u << at % 8);
             memcpy(out + done, s->bytes + from, want);
             done += want;
+            at = table[at]; /* only a link inside the table is followed */
         }
     }
     free(seen);

@@ -1,6 +1,6 @@
 /*
- * fuzz_ingest.h: the part the CSV and XML harnesses share: the real plan and the
- * submission schema loaded once, and one submission file read per input through
+ * fuzz_ingest.h: the part the file harnesses (CSV, XML, .xls, .xlsx) share: the real
+ * plan and the submission schema loaded once, and one submission file read per input through
  * ingest_file into a fresh store, from a scratch folder named 2015-09/.
  */
 #ifndef BULLETIN_FUZZ_INGEST_H
