@@ -1,8 +1,8 @@
 /*
  * check_biff.c: .xls files built here byte by byte (BIFF8 records in an OLE compound
  * file) → the workbook the .xls reader hands over: every cell type, a formula's cached
- * result, merges, hidden sheets, percent formats, the date system; encrypted and old
- * workbooks refused by name; and
+ * result, merges, hidden sheets, percent formats, the date system; encrypted workbooks
+ * (also one that LibreOffice saved with a password) and old ones refused by name; and
  * broken files (looping sector chains, records past their end, lying counts, every
  * truncation and many corruptions of LibreOffice's files) refused or read in part, never
  * a crash.  Runs from the repository root.
@@ -619,6 +619,18 @@ START_TEST(encrypted_old_and_foreign_files_are_refused_by_name)
 }
 END_TEST
 
+/* A workbook that LibreOffice saved with an opening password (locked/make.py). */
+START_TEST(a_password_saved_by_libreoffice_is_refused_by_name)
+{
+    size_t length;
+    char *locked = read_whole_file("tests/data/workbooks/locked/加密.xls", &length);
+    ck_assert_ptr_nonnull(locked);
+    bytes file = {(unsigned char *)locked, length, length};
+    expect_refused(&file, ENCRYPTED);
+    free(locked);
+}
+END_TEST
+
 START_TEST(a_formula_error_is_refused_with_its_cell)
 {
     const char *header[] = {"项目编号", "项目名称", "所属产业", "细分领域", "建设地点", "总投资",
@@ -869,6 +881,7 @@ static Suite *biff_suite(void)
     tcase_add_test(t, the_1904_date_system_and_a_format_by_its_code);
     tcase_add_test(t, shared_strings_over_continue_records);
     tcase_add_test(t, encrypted_old_and_foreign_files_are_refused_by_name);
+    tcase_add_test(t, a_password_saved_by_libreoffice_is_refused_by_name);
     tcase_add_test(t, a_formula_error_is_refused_with_its_cell);
     tcase_add_test(t, looping_and_stray_sector_chains_are_refused);
     tcase_add_test(t, records_past_their_end_and_lying_counts);
