@@ -522,6 +522,35 @@ START_TEST(a_form_filled_in_and_saved_by_libreoffice_is_read_exactly)
 }
 END_TEST
 
+/* `run` on the sample with 信息经济's October report replaced by the LibreOffice-saved
+ * form: its 31 rows in the month's figures, to the last digit. */
+START_TEST(a_filled_form_in_the_input_folder_is_read_by_run)
+{
+    command_result r = run_command(
+        "cp -r input '%s/in' && rm '%s/in/2015-10/信息经济-项目.csv' && cp '%s' '%s/in/2015-10/' && "
+        "'%s' run --period 2015-10 --now 2015-11-02 --input '%s/in' --output '%s/out' 2>&1",
+        scratch, scratch, FIXTURE, scratch, bulletin_binary(), scratch, scratch);
+    ck_assert_msg(r.status == 0 || r.status == 3, "status %d: %s", r.status, r.out);
+    command_result_free(&r);
+    size_t length;
+    char *summary = read_whole_file(arena_printf(&memory, "%s/out/2015-10/summary.json", scratch),
+                                    &length);
+    ck_assert_ptr_nonnull(summary);
+    expect_part_has(summary, "\"by_industry\": [\n      {\n        \"name\": \"信息经济产业\",\n"
+                             "        \"count\": 31,\n        \"annual_plan_wan\": 367160,\n"
+                             "        \"ytd_investment_wan\": 266991.1,\n");
+    free(summary);
+    char *manifest = read_whole_file(arena_printf(&memory, "%s/out/2015-10/manifest.json", scratch),
+                                     &length);
+    ck_assert_ptr_nonnull(manifest);
+    const char *entry = strstr(manifest, "-附件2-2015-10-libreoffice.xlsx:附件2\"");
+    ck_assert_ptr_nonnull(entry);
+    expect_part_has(strstr(entry, "\"rows\""), "\"rows\": {\n        \"read\": 31,\n"
+                    "        \"accepted\": 31,\n        \"warned\": 0,\n        \"rejected\": 0,");
+    free(manifest);
+}
+END_TEST
+
 START_TEST(no_period_means_this_month_and_bad_options_are_usage_errors)
 {
     command_result r = run_command("'%s' forms --now 2015-11-03 --input input --output '%s'",
@@ -555,6 +584,7 @@ static Suite *forms_suite(void)
     tcase_add_test(t, a_form_filled_in_is_read_exactly);
     tcase_add_test(t, progress_quarterly_and_assessment_forms_filled_in_are_read_exactly);
     tcase_add_test(t, a_form_filled_in_and_saved_by_libreoffice_is_read_exactly);
+    tcase_add_test(t, a_filled_form_in_the_input_folder_is_read_by_run);
     tcase_add_test(t, no_period_means_this_month_and_bad_options_are_usage_errors);
     suite_add_tcase(suite, t);
     return suite;

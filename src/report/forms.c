@@ -302,7 +302,7 @@ static lxw_row_t write_header(form_book *b, lxw_row_t row)
                                    b->header);
         i = end;
     }
-    worksheet_set_row(b->ws, row + (two ? 1 : 0), 30, NULL);
+    worksheet_set_row(b->ws, row + (two ? 1 : 0), 45, NULL);
     return row + (two ? 2 : 1);
 }
 
@@ -458,7 +458,9 @@ static lxw_row_t write_notes(form_book *b, lxw_row_t row)
     worksheet_write_string(b->ws, row++, 0,
                            b->layout->amounts
                                ? "2.金额单位为万元，只填数字，不得为负数；有下拉列表的单元格请从列表中选择。"
-                               : "2.有下拉列表的单元格请从列表中选择；百分比填百分数（如35.2）。",
+                           : r->kind == KIND_ASSESSMENT
+                               ? "2.有下拉列表的单元格请从列表中选择；百分比填百分数（如35.2）。"
+                               : "2.有下拉列表的单元格请从列表中选择；每项工作填一行。",
                            NULL);
     if (r->kind == KIND_PROJECTS && r->row_count > 0) {
         snprintf(text, sizeof text, "3.灰色单元格已锁定；“上月累计完成投资（参考）”取自%d年%d月报送的"
