@@ -551,6 +551,20 @@ START_TEST(a_filled_form_in_the_input_folder_is_read_by_run)
 }
 END_TEST
 
+/* An office of the plan named with a solidus or a leading dot: its form stays in the
+ * folder, visible. */
+START_TEST(an_office_name_never_leaves_the_folder)
+{
+    command_result r = run_command(
+        "cp -r input '%s/in' && sed -i 's|<office name=\"市经信局\"|<office name=\"../市经信局/产业科\"|' "
+        "'%s/in/plan.xml' && '%s' forms --period 2015-12 --input '%s/in' --output '%s/out' >/dev/null && "
+        "cd '%s/out/forms/2015-12' && ls | grep 市经信局 && ls .. '%s/out' | grep -c 市经信局",
+        scratch, scratch, bulletin_binary(), scratch, scratch, scratch, scratch);
+    ck_assert_str_eq(r.out, "．.／市经信局／产业科-季度工作情况-2015-Q4.xlsx\n0\n");
+    command_result_free(&r);
+}
+END_TEST
+
 START_TEST(no_period_means_this_month_and_bad_options_are_usage_errors)
 {
     command_result r = run_command("'%s' forms --now 2015-11-03 --input input --output '%s'",
@@ -567,6 +581,17 @@ START_TEST(no_period_means_this_month_and_bad_options_are_usage_errors)
     r = run_command("'%s' forms --period 2015-10 --input '%s/none' --output '%s' 2>&1",
                     bulletin_binary(), scratch, scratch);
     ck_assert_int_eq(r.status, 66);
+    command_result_free(&r);
+    /* another run holds the lock: 75 and nothing changed; a usage error is said first */
+    r = run_command("flock '%s' '%s' forms --period 2015-10 --input input --output '%s' 2>&1",
+                    scratch, bulletin_binary(), scratch);
+    ck_assert_int_eq(r.status, 75);
+    ck_assert_str_eq(r.out, arena_printf(&memory, "%s: 另一个 bulletin 正在运行（输出文件夹已加锁），"
+                                         "本次未做任何改动\n", scratch));
+    command_result_free(&r);
+    r = run_command("flock '%s' '%s' forms --template x --output '%s' 2>&1", scratch,
+                    bulletin_binary(), scratch);
+    ck_assert_int_eq(r.status, 64);
     command_result_free(&r);
 }
 END_TEST
@@ -585,6 +610,7 @@ static Suite *forms_suite(void)
     tcase_add_test(t, progress_quarterly_and_assessment_forms_filled_in_are_read_exactly);
     tcase_add_test(t, a_form_filled_in_and_saved_by_libreoffice_is_read_exactly);
     tcase_add_test(t, a_filled_form_in_the_input_folder_is_read_by_run);
+    tcase_add_test(t, an_office_name_never_leaves_the_folder);
     tcase_add_test(t, no_period_means_this_month_and_bad_options_are_usage_errors);
     suite_add_tcase(suite, t);
     return suite;

@@ -108,12 +108,14 @@ static int write_forms(session *s, period p)
 int cmd_forms(int argc, char **argv)
 {
     session s;
-    int status = session_open_data(&s, argc, argv, "--period");
+    int status = session_open_reader(&s, argc, argv, "--period");
     if (status == EXIT_OK && (s.options.format || s.options.template)) {
         fprintf(stderr, "bulletin: forms 不接受 %s（bulletin --help 查看用法）\n",
                 s.options.format ? "--format" : "--template");
         status = EXIT_USAGE;
     }
+    if (status == EXIT_OK)
+        status = session_lock(&s);
     if (status != EXIT_OK)
         return session_close(&s, status);
     period p = session_period_or_this_month(&s);

@@ -146,11 +146,9 @@ int session_open_reader(session *s, int argc, char **argv, const char *period_fl
     return status;
 }
 
-int session_open_data(session *s, int argc, char **argv, const char *period_flag)
+int session_lock(session *s)
 {
-    int status = begin(s, argc, argv, period_flag);
-    s->reader_only = true;
-    return status == EXIT_OK ? take_lock(s) : status;
+    return take_lock(s);
 }
 
 void session_open_child(session *child, const session *parent, bind_report report)

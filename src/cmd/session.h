@@ -26,8 +26,8 @@ typedef struct session {
     diag_list setup_diags; /* problems of the plan, template, fonts and folders */
     bind_report report;        /* the report made: its template, under the data folder */
     bool progress_shown;       /* a progress bar is on the terminal */
-    bool reader_only;          /* session_open_reader's and session_open_data's: no
-                                  template, no fonts, no reports needed */
+    bool reader_only;          /* session_open_reader's: no template, no fonts, no
+                                  reports needed (no lock unless session_lock) */
     char kill_stage[32];       /* the test hook (session_checkpoint), "" when off */
     long kill_at, kill_seen;
 } session;
@@ -38,10 +38,10 @@ int session_open(session *s, int argc, char **argv, const char *period_flag);
 /* As session_open, for a subcommand that writes nothing (status): no lock is taken and
  * session_load loads no template and no fonts. */
 int session_open_reader(session *s, int argc, char **argv, const char *period_flag);
-/* As session_open (the lock is taken), for a subcommand that writes no bulletin (forms):
- * session_load loads no template and no fonts, and an input folder without reports of
- * the year is no error. */
-int session_open_data(session *s, int argc, char **argv, const char *period_flag);
+/* Takes the output folder's lock for a session of session_open_reader that writes files
+ * but no bulletin (forms), once its options are checked.  Returns EXIT_OK, EXIT_CANTCREAT
+ * or EXIT_TEMPFAIL. */
+int session_lock(session *s);
 /* A session for one month or quarter inside another (the parent holds the lock): the
  * parent's options (without --template and -v) and today, the data folder's template
  * for report; session_load reads the input again up to its own month, so that what

@@ -114,10 +114,29 @@ static const form_layout *layout_for(record_kind kind)
     return NULL;
 }
 
+/* The office's name as a file name: a solidus (市发改局/产业科) becomes the full-width one
+ * and a leading dot its full-width form, so that no name leaves the folder or hides. */
+static const char *file_safe(const char *name, arena *a)
+{
+    buffer safe;
+    buffer_init(&safe);
+    for (const char *p = name; *p; p++) {
+        if (*p == '/' || *p == '\\')
+            buffer_puts(&safe, "／");
+        else if (*p == '.' && p == name)
+            buffer_puts(&safe, "．");
+        else
+            buffer_append(&safe, p, 1);
+    }
+    const char *copy = arena_strndup(a, safe.data ? safe.data : "", safe.length);
+    buffer_free(&safe);
+    return copy;
+}
+
 const char *forms_file_name(const form_request *r, arena *a)
 {
     char name[16];
-    return arena_printf(a, "%s-%s-%s.xlsx", r->plan->offices[r->office].name,
+    return arena_printf(a, "%s-%s-%s.xlsx", file_safe(r->plan->offices[r->office].name, a),
                         layout_for(r->kind)->name, period_format(r->period, name));
 }
 
