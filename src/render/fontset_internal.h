@@ -31,6 +31,8 @@ HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t 
  * one segment over a table of the 65536 glyphs, giving each code the same glyph.  Leaves
  * a cmap of another form as it is.  Call between loading the font and HPDF_GetFont. */
 void pdffont_flatten_cmap(HPDF_Doc pdf, const char *font_name);
+/* Ends the quick lookup of the cmap flattened last: call once HPDF_GetFont has built it. */
+void pdffont_forget_flat_cmap(void);
 /* Marks every glyph of font's TrueType definition used, so that libharu writes each
  * glyph of the subset (and so every component of a composite glyph). */
 void pdffont_mark_all_glyphs(HPDF_Font font);

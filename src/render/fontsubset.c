@@ -146,6 +146,7 @@ HPDF_Font font_load_into_pdf(HPDF_Doc pdf, hb_blob_t *ttf, char *reason, size_t 
     }
     pdffont_flatten_cmap(pdf, name);
     HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+    pdffont_forget_flat_cmap();
     if (!font) {
         snprintf(reason, reason_size, "HPDF_GetFont(%s, UTF-8) error 0x%04lX", name,
                  (unsigned long)HPDF_GetError(pdf));

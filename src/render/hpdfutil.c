@@ -66,15 +66,21 @@ HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream ds
                                                  HPDF_Encrypt e);
 void HPDF_MemStream_FreeFunc(HPDF_Stream stream);
 
+void *hpdf_libharu_own(const char *name)
+{
+    void *function = dlsym(RTLD_NEXT, name);
+    if (!function)
+        abort(); /* linked against libharu, which defines it: cannot happen */
+    return function;
+}
+
 typedef HPDF_STATUS (*deflate_writer)(HPDF_Stream, HPDF_Stream, HPDF_Encrypt);
 
 static deflate_writer libharu_deflate(void)
 {
     static deflate_writer writer;
     if (!writer)
-        writer = (deflate_writer)dlsym(RTLD_NEXT, "HPDF_Stream_WriteToStreamWithDeflate");
-    if (!writer)
-        abort(); /* linked against libharu, which defines it: cannot happen */
+        writer = (deflate_writer)hpdf_libharu_own("HPDF_Stream_WriteToStreamWithDeflate");
     return writer;
 }
 
@@ -170,9 +176,7 @@ HPDF_Stream HPDF_FileReader_New(HPDF_MMgr mmgr, const char *fname)
     }
     static file_reader libharu;
     if (!libharu)
-        libharu = (file_reader)dlsym(RTLD_NEXT, "HPDF_FileReader_New");
-    if (!libharu)
-        abort(); /* linked against libharu, which defines it: cannot happen */
+        libharu = (file_reader)hpdf_libharu_own("HPDF_FileReader_New");
     return libharu(mmgr, fname);
 }
 

@@ -9,6 +9,11 @@
 #include <hpdf.h>
 #include <stddef.h>
 
+/* libharu's own definition of the function name, which the program replaces by one of the
+ * same name (libharu calls it through the PLT): for a stand-in to hand on what it does not
+ * do itself. */
+void *hpdf_libharu_own(const char *name);
+
 /* Deflates the content stream of a finished page now, with libharu's own deflate, and
  * keeps only the compressed bytes, which libharu then writes as they are when the
  * document is saved: the same bytes as deflating them then, without holding the

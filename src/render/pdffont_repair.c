@@ -3,9 +3,11 @@
  * the document is saved: every glyph of the (already subset) font is marked used, since
  * libharu drops components of composite glyphs; and the ToUnicode stream, which libharu
  * fills with an encoding CMap (begincidrange), is rewritten as a real ToUnicode CMap.
- * Also, before libharu builds a font, its parsed cmap is put in a faster, equal form.
+ * Also, before libharu builds a font, its parsed cmap is put in a faster, equal form, which
+ * a stand-in for libharu's glyph lookup reads directly while libharu builds that font.
  */
 #include "render/fontset_internal.h"
+#include "render/hpdfutil.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
@@ -60,6 +62,12 @@ static bool cmap_flattenable(const HPDF_TTF_CmapRange *cmap)
     return true;
 }
 
+/* The font definition whose cmap was flattened last and its table of glyphs, until
+ * pdffont_forget_flat_cmap: only while libharu builds the font, so that neither can be a
+ * pointer freed with an earlier document. */
+static HPDF_FontDef flat_fontdef;
+static const HPDF_UINT16 *flat_glyphs;
+
 void pdffont_flatten_cmap(HPDF_Doc pdf, const char *font_name)
 {
     HPDF_FontDef fontdef = HPDF_Doc_FindFontDef(pdf, font_name);
@@ -89,6 +97,31 @@ void pdffont_flatten_cmap(HPDF_Doc pdf, const char *font_name)
     cmap->end_count[0] = 0xFFFF;
     cmap->id_delta[0] = 0;
     cmap->id_range_offset[0] = 2;
+    flat_fontdef = fontdef;
+    flat_glyphs = glyphs;
+}
+
+void pdffont_forget_flat_cmap(void)
+{
+    flat_fontdef = NULL;
+    flat_glyphs = NULL;
+}
+
+typedef HPDF_UINT16 (*glyph_lookup)(HPDF_FontDef, HPDF_UINT16);
+
+/* Replaces libharu's for every call (libharu calls it through the PLT, as it does the
+ * utilities of hpdfutil.c).  HPDF_GetFont looks up every one of the 65536 codes; for the
+ * cmap just flattened, libharu's segment walk ends in glyph_id_array[code] plus a delta
+ * of 0, which is returned here at once.  Every other lookup is libharu's. */
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
+{
+    if (fontdef == flat_fontdef && flat_glyphs &&
+        ((HPDF_TTFontDefAttr)fontdef->attr)->cmap.glyph_id_array == flat_glyphs)
+        return flat_glyphs[unicode];
+    static glyph_lookup libharu;
+    if (!libharu)
+        libharu = (glyph_lookup)hpdf_libharu_own("HPDF_TTFontDef_GetGlyphid");
+    return libharu(fontdef, unicode);
 }
 
 /* The CMap's entries: a run of consecutive codes within one 256-code row is a bfrange,
