@@ -7,6 +7,7 @@
  */
 #include "testutil.h"
 #include "ingest/planfile.h"
+#include "ingest/builder.h"
 #include "ingest/csvfile.h"
 #include "model/digest.h"
 #include "ingest/encoding.h"
@@ -1317,6 +1318,27 @@ START_TEST(gbk_past_the_first_chunk_is_read_again)
 }
 END_TEST
 
+/* A reading of a file sees the codes it marked, not those of another reading: the
+ * duplicate check of project codes; a builder started again is another reading. */
+START_TEST(a_second_reading_forgets_the_first_ones_codes)
+{
+    const char *code = store_intern(&s, "D-1", 3);
+    unsigned first = store_begin_pass(&s), second = store_begin_pass(&s);
+    ck_assert_int_eq(store_seen(&s, first, code, 5), 0);
+    ck_assert_int_eq(store_seen(&s, first, code, 9), 5);
+    ck_assert_int_eq(store_seen(&s, second, code, 7), 0);
+    ck_assert_int_eq(store_seen(&s, second, code, 8), 7);
+    arena scratch = {0};
+    builder b;
+    builder_begin(&b, &p, &s, &scratch, store_add_file(&s, "x.csv"), "x.csv");
+    unsigned before = b.pass;
+    builder_restart(&b, &b.stated);
+    ck_assert_uint_ne(b.pass, before);
+    builder_end(&b, false);
+    arena_free(&scratch);
+}
+END_TEST
+
 /* One pass, the probe's order: bytes of no allowed encoding refuse the file even when a
  * quoting error comes first, and a NUL byte refuses it whatever comes before. */
 START_TEST(bad_bytes_are_told_before_a_quoting_error)
@@ -1397,6 +1419,7 @@ int main(void)
     tcase_add_test(tc, xml_gzip_is_not_inflated);
     tcase_add_test(tc, big_file_streams_in_bounded_memory);
     tcase_add_test(tc, gbk_past_the_first_chunk_is_read_again);
+    tcase_add_test(tc, a_second_reading_forgets_the_first_ones_codes);
     tcase_add_test(tc, the_store_interns_texts);
     tcase_add_test(tc, months_share_their_project_names);
     tcase_add_test(tc, gb18030_decodes_as_iconv_does);

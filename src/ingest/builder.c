@@ -20,6 +20,7 @@ void builder_begin(builder *b, const plan *p, store *s, arena *scratch, int file
     b->store = s;
     b->scratch = scratch;
     b->file = file;
+    b->pass = store_begin_pass(s);
     b->path = arena_strdup(scratch, path);
     diag_init(&b->file_diags, scratch);
     diag_init(&b->row_diags, scratch);

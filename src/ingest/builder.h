@@ -58,6 +58,7 @@ typedef struct builder {
     diag_list row_diags;         /* about single rows */
     vec rows;                    /* pending_row (builder.c) */
     size_t first_record;         /* the store's index of the first pending row's record */
+    unsigned pass;               /* this reading of the file, for the store's marks */
     vec row_metadata;            /* row_metadata (builder.c) */
     vec totals;                  /* total_cell (builder.c): amounts of 合计/总计 rows */
     builder_keys *keys;          /* key sets (builder.c) */

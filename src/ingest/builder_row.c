@@ -351,10 +351,10 @@ static void check_key(row_check *c, const any_record *record)
     const char *key = NULL;
     int column = 0;
     const char *what = "";
-    arena *copy = b->scratch;
+    long first = 0;
     if (b->kind == KIND_PROJECTS && record->project.code) {
-        key = record->project.code; /* the store's copy: the set need not make its own */
-        copy = NULL;
+        /* the code is interned: the store marks it, in the slot it has anyway */
+        first = store_seen(b->store, b->pass, record->project.code, c->row->line);
         column = table_column_named(b->table, "项目编号");
     } else if (b->kind == KIND_PROGRESS && record->progress.unit >= 0 &&
                record->progress.industry >= 0) {
@@ -369,9 +369,8 @@ static void check_key(row_check *c, const any_record *record)
         key = arena_printf(b->scratch, "A|%d", record->assessment.unit);
         column = table_column_named(b->table, "单位");
     }
-    if (!key)
-        return;
-    long first = keyset_add(&b->keys->records, copy, key, c->row->line);
+    if (key)
+        first = keyset_add(&b->keys->records, b->scratch, key, c->row->line);
     if (first) {
         char reason[256];
         snprintf(reason, sizeof reason, "与第%ld行重复%s", first, what);

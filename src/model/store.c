@@ -19,6 +19,7 @@ void store_init(store *s, arena *memory)
     s->skipped = 0;
     s->names = NULL;
     s->name_capacity = s->name_count = 0;
+    s->passes = 0;
 }
 
 void store_free(store *s)
@@ -67,20 +68,47 @@ static void grow_names(store *s)
     s->name_capacity = capacity;
 }
 
-const char *store_intern(store *s, const char *text, size_t length)
+/* The slot of the length bytes at text: theirs, or the free one where they go. */
+static store_name *name_slot(const store *s, const char *text, size_t length, uint32_t h)
 {
-    if ((s->name_count + 1) * 4 > s->name_capacity * 3)
-        grow_names(s);
-    uint64_t h = name_hash(text, length);
     size_t mask = s->name_capacity - 1, i = h & mask;
     for (; s->names[i].text; i = (i + 1) & mask) {
         const char *known = s->names[i].text;
         if (s->names[i].hash == h && strncmp(known, text, length) == 0 && known[length] == '\0')
-            return known;
+            break;
     }
-    s->names[i] = (store_name){h, arena_strndup(s->memory, text, length)};
+    return &s->names[i];
+}
+
+const char *store_intern(store *s, const char *text, size_t length)
+{
+    if ((s->name_count + 1) * 4 > s->name_capacity * 3)
+        grow_names(s);
+    uint32_t h = (uint32_t)name_hash(text, length);
+    store_name *slot = name_slot(s, text, length, h);
+    if (slot->text)
+        return slot->text;
+    *slot = (store_name){h, 0, arena_strndup(s->memory, text, length), 0};
     s->name_count++;
-    return s->names[i].text;
+    return slot->text;
+}
+
+unsigned store_begin_pass(store *s)
+{
+    return ++s->passes;
+}
+
+long store_seen(store *s, unsigned pass, const char *interned, long line)
+{
+    size_t length = strlen(interned);
+    store_name *slot = name_slot(s, interned, length, (uint32_t)name_hash(interned, length));
+    if (slot->text != interned)
+        die_oom(); /* cannot happen: the text is interned */
+    if (slot->pass == pass)
+        return slot->line;
+    slot->pass = pass;
+    slot->line = line;
+    return 0;
 }
 
 int store_add_file(store *s, const char *path)

@@ -32,14 +32,17 @@ typedef struct submission_file {
 
 /* A slot of the store's intern table (store.c). */
 typedef struct store_name {
-    uint64_t hash;
+    uint32_t hash;    /* the low bits of the text's hash */
+    unsigned pass;    /* the last reading that marked the text (store_mark), or 0 */
     const char *text; /* NULL: free */
+    long line;        /* where that reading first marked it */
 } store_name;
 
 typedef struct store {
     arena *memory;
     store_name *names;    /* every text interned, one copy each (open addressing) */
     size_t name_capacity, name_count;
+    unsigned passes;      /* readings of files begun (store_begin_pass) */
     vec files;      /* submission_file */
     vec projects;   /* project_record */
     vec progress;   /* progress_record */
@@ -55,6 +58,14 @@ void store_free(store *s);
 /* The store's one copy of the length bytes at text (a NUL is added): equal texts, one
  * pointer.  Records keep their names, codes and free text this way. */
 const char *store_intern(store *s, const char *text, size_t length);
+
+/* Begins a reading of a file (or of the same file again): marks of earlier readings no
+ * longer count.  Returns the reading's number for store_seen. */
+unsigned store_begin_pass(store *s);
+/* Marks an interned text (store_intern's pointer) as seen by reading pass at line, and
+ * returns 0; or, when that reading marked it before, the line it was first marked at:
+ * the duplicate check of a file's keys, done where the key is kept anyway. */
+long store_seen(store *s, unsigned pass, const char *interned, long line);
 
 /* Adds a file and returns its index; the path is copied. */
 int store_add_file(store *s, const char *path);
