@@ -834,6 +834,31 @@ START_TEST(records_past_their_end_and_lying_counts)
 }
 END_TEST
 
+/* Sheets that point at the same records may walk them no more often than the stream
+ * holds records: 200 sheets over a sheet of 3000 records are not read 200 times. */
+START_TEST(sheets_over_the_same_records_are_walked_once)
+{
+    sheet_spec sheets[3] = {{"A", 0, 0, {0}}, {"B", 0, 0, {0}}, {"C", 0, 0, {0}}};
+    number(&sheets[0].cells, 0, 0, 0, 7);
+    for (int i = 0; i < 3000; i++)
+        raw(&sheets[0].cells, 0x0001, NULL, 0);
+    bytes stream = workbook_stream(false, NULL, sheets, 3);
+    size_t first = find_record(&stream, BOUNDSHEET);
+    uint32_t offset = stream.data[first + 4] | (uint32_t)stream.data[first + 5] << 8;
+    for (size_t at = first; stream.data[at] == (BOUNDSHEET & 0xFF); at += 4 + stream.data[at + 2])
+        set32(&stream, at + 4, offset); /* B and C: A's records */
+    workbook w;
+    const char *why;
+    ck_assert(read_stream(&stream, &w, &why));
+    ck_assert_ptr_null(sheet_of(&w, 0)->error);
+    expect_cell(sheet_of(&w, 0), 1, 0, SHEET_CELL_TEXT, "7");
+    for (size_t i = 1; i < 3; i++)
+        ck_assert_str_eq(sheet_of(&w, i)->error, "这张工作表与其他工作表的记录重叠（文件已损坏）" RESAVE);
+    workbook_free(&w);
+    free(stream.data);
+}
+END_TEST
+
 /* LibreOffice's files (one whose workbook stream is in whole sectors, one whose is in
  * the mini stream) cut at every 16th byte and with one byte in every 7 set to 0xFF,
  * then 0x00 (in the header, the FAT, the directory and every record): each is read or
@@ -885,6 +910,7 @@ static Suite *biff_suite(void)
     tcase_add_test(t, a_formula_error_is_refused_with_its_cell);
     tcase_add_test(t, looping_and_stray_sector_chains_are_refused);
     tcase_add_test(t, records_past_their_end_and_lying_counts);
+    tcase_add_test(t, sheets_over_the_same_records_are_walked_once);
     tcase_add_test(t, every_truncation_and_corruption_of_a_real_xls);
     suite_add_tcase(suite, t);
     return suite;

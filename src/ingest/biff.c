@@ -25,6 +25,7 @@ enum {
 #define BROKEN_GLOBALS "不是有效的.xls工作簿或文件已损坏（工作簿记录不完整）" BIFF_RESAVE
 #define NO_SHEET_DATA "工作簿中找不到这张工作表的内容" BIFF_RESAVE
 #define SHEET_CUT_SHORT "这张工作表的记录不完整（文件可能已损坏）" BIFF_RESAVE
+#define SHEETS_OVERLAP "这张工作表与其他工作表的记录重叠（文件已损坏）" BIFF_RESAVE
 
 static unsigned u16(const unsigned char *p)
 {
@@ -113,6 +114,8 @@ typedef struct book {
     char *text;           /* a string being decoded */
     size_t text_capacity;
     long cells;           /* cells put, all sheets together */
+    size_t records_left;  /* records the sheets may still walk: no more than the stream
+                             holds, however many sheets point at the same records */
 } book;
 
 typedef struct utf8_out {
@@ -452,6 +455,11 @@ static void read_sheet(book *b, const sheet_entry *e, workbook_sheet *ws)
     sheet_reader s = {b, ws, -1, 0};
     size_t depth = 0;
     while (next_record(&r)) {
+        if (b->records_left == 0) {
+            ws->error = SHEETS_OVERLAP;
+            return;
+        }
+        b->records_left--;
         if (r.type == REC_BOF) {
             depth++;
         } else if (r.type == REC_EOF) {
@@ -474,7 +482,7 @@ static void read_sheet(book *b, const sheet_entry *e, workbook_sheet *ws)
 
 const char *biff_read(const unsigned char *stream, size_t size, workbook *w)
 {
-    book b = {.stream = stream, .size = size, .w = w};
+    book b = {.stream = stream, .size = size, .w = w, .records_left = size / 4};
     vec_init(&b.strings, sizeof(const char *));
     vec_init(&b.xf_formats, sizeof(unsigned));
     vec_init(&b.formats, sizeof(number_format));
