@@ -565,6 +565,23 @@ START_TEST(an_office_name_never_leaves_the_folder)
 }
 END_TEST
 
+/* The wording is policy (templates/forms.xml): an unknown placeholder is named with its
+ * line, status 65, and no form is written. */
+START_TEST(the_wording_comes_from_the_template)
+{
+    command_result r = run_command(
+        "mkdir '%s/data' && cp -r schemas templates '%s/data/' && "
+        "sed -i 's|<guide>已预先填好：填报单位和报告期。</guide>|<guide>请找{who}。</guide>|' "
+        "'%s/data/templates/forms.xml' && BULLETIN_DATADIR='%s/data' '%s' forms --period 2015-10 "
+        "--input input --output '%s/out' 2>&1; echo \"status $?\"; ls '%s/out/forms' | wc -l",
+        scratch, scratch, scratch, scratch, bulletin_binary(), scratch, scratch);
+    ck_assert_str_eq(r.out, arena_printf(&memory, "%s/data/templates/forms.xml:41: 报表文字无效："
+                                         "未知的占位符“{who}”（可用：{office} {period} {month} {months} "
+                                         "{title} {due} {contact} {last}）\nstatus 65\n0\n", scratch));
+    command_result_free(&r);
+}
+END_TEST
+
 START_TEST(no_period_means_this_month_and_bad_options_are_usage_errors)
 {
     command_result r = run_command("'%s' forms --now 2015-11-03 --input input --output '%s'",
@@ -611,6 +628,7 @@ static Suite *forms_suite(void)
     tcase_add_test(t, a_form_filled_in_and_saved_by_libreoffice_is_read_exactly);
     tcase_add_test(t, a_filled_form_in_the_input_folder_is_read_by_run);
     tcase_add_test(t, an_office_name_never_leaves_the_folder);
+    tcase_add_test(t, the_wording_comes_from_the_template);
     tcase_add_test(t, no_period_means_this_month_and_bad_options_are_usage_errors);
     suite_add_tcase(suite, t);
     return suite;

@@ -1,10 +1,10 @@
 /*
  * forms.c: `bulletin forms`: the forms every office owes for a period (by default the
  * month of today), as the plan says (timeliness.h): 附件2 and 附件4 for each working
- * group, the assessment and quarterly items in a quarter's last month.  Each is
- * pre-filled with what the office sent last for an earlier month of the year, and the
- * set is written into <output>/forms/YYYY-MM/, all or nothing, under the output
- * folder's lock.
+ * group, the assessment and quarterly items in a quarter's last month, worded by
+ * templates/forms.xml.  Each is pre-filled with what the office sent last for an
+ * earlier month of the year, and the set is written into <output>/forms/YYYY-MM/, all
+ * or nothing, under the output folder's lock.
  */
 #include "cmd/cmd.h"
 #include "cmd/session.h"
@@ -69,6 +69,12 @@ static void last_sent(session *s, const vec *records, sent_row (*of)(const vec *
 
 static int write_forms(session *s, period p)
 {
+    forms_wording wording;
+    const char *datadir = options_datadir();
+    if (forms_wording_load(&wording, arena_printf(&s->memory, "%s/templates/forms.xml", datadir),
+                           arena_printf(&s->memory, "%s/templates/forms.xsd", datadir),
+                           &s->memory, &s->setup_diags) != 0)
+        return EXIT_DATAERR;
     timeliness owed;
     timeliness_compute(&owed, &s->plan, &s->store, p, &s->memory);
     const char *parent = arena_printf(&s->memory, "%s/forms", s->options.output);
@@ -85,7 +91,7 @@ static int write_forms(session *s, period p)
     for (size_t i = 0; i < owed.count && status == EXIT_OK; i++) {
         const submission_check *c = &owed.checks[i];
         form_request r = {.plan = &s->plan, .office = c->office, .kind = c->kind,
-                          .period = c->period, .due = c->due};
+                          .period = c->period, .due = c->due, .wording = &wording};
         if (c->kind == KIND_PROJECTS)
             last_sent(s, &s->store.projects, project_sent, &r);
         else if (c->kind == KIND_PROGRESS)

@@ -10,6 +10,7 @@
 #include "report/forms.h"
 
 #include "model/columns.h"
+#include "model/buffer.h"
 #include "report/xlsxout.h"
 
 #include <stdio.h>
@@ -465,27 +466,68 @@ static void contact_words(const plan *pl, char *out, size_t size)
              c->fax ? "，传真：" : "", c->fax ? c->fax : "");
 }
 
-/* 注 rows, then 填表人 and 联系电话 to fill in. */
-static lxw_row_t write_notes(form_book *b, lxw_row_t row)
+/* The value of a placeholder of templates/forms.xml (formwords.h) into out; false for
+ * {last} when the office sent nothing before. */
+static bool placeholder_value(const form_book *b, const char *name, size_t length, char *out,
+                              size_t size)
 {
     const form_request *r = b->r;
-    char text[1024], due[32], contact[512];
-    contact_words(r->plan, contact, sizeof contact);
-    snprintf(text, sizeof text, "注：1.本表请于%s前报送%s。",
-             date_words(r->due, due, sizeof due), contact);
-    worksheet_write_string(b->ws, row++, 0, text, NULL);
-    worksheet_write_string(b->ws, row++, 0,
-                           b->layout->amounts
-                               ? "2.金额单位为万元，只填数字，不得为负数；有下拉列表的单元格请从列表中选择。"
-                           : r->kind == KIND_ASSESSMENT
-                               ? "2.有下拉列表的单元格请从列表中选择；百分比填百分数（如35.2）。"
-                               : "2.有下拉列表的单元格请从列表中选择；每项工作填一行。",
-                           NULL);
-    if (r->kind == KIND_PROJECTS && r->row_count > 0) {
-        snprintf(text, sizeof text, "3.灰色单元格已锁定；“上月累计完成投资（参考）”取自%d年%d月报送的"
-                 "数据，仅供核对，不必填写。", r->last.year, r->last.month);
-        worksheet_write_string(b->ws, row++, 0, text, NULL);
+    period month = r->period.quarter ? period_last_month(r->period) : r->period;
+#define IS(word) (length == strlen(word) && strncmp(name, word, length) == 0)
+    if (IS("office"))
+        snprintf(out, size, "%s", r->plan->offices[r->office].name);
+    else if (IS("period"))
+        period_words(r->period, out, size);
+    else if (IS("month"))
+        snprintf(out, size, "%d年%d月", month.year, month.month);
+    else if (IS("months"))
+        months_of(month, out, size);
+    else if (IS("title"))
+        snprintf(out, size, "%d年%s", r->period.year, b->layout->title);
+    else if (IS("due"))
+        date_words(r->due, out, size);
+    else if (IS("contact"))
+        contact_words(r->plan, out, size);
+    else if (IS("last") && r->last.year)
+        snprintf(out, size, "%d年%d月", r->last.year, r->last.month);
+    else
+        return false;
+#undef IS
+    return true;
+}
+
+/* A line of the wording with its placeholders filled in, into out (emptied first);
+ * false when it cannot be (a {last} with nothing sent before). */
+static bool fill_words(const form_book *b, const char *line, buffer *out)
+{
+    out->length = 0;
+    buffer_puts(out, "");
+    for (const char *p = line; *p;) {
+        const char *open = strchr(p, '{'), *close = open ? strchr(open, '}') : NULL;
+        if (!close) {
+            buffer_puts(out, p);
+            break;
+        }
+        buffer_append(out, p, (size_t)(open - p));
+        char value[512];
+        if (!placeholder_value(b, open + 1, (size_t)(close - open - 1), value, sizeof value))
+            return false;
+        buffer_puts(out, value);
+        p = close + 1;
     }
+    return true;
+}
+
+/* The wording's notes, then 填表人 and 联系电话 to fill in. */
+static lxw_row_t write_notes(form_book *b, lxw_row_t row)
+{
+    const forms_lines *lines = &b->r->wording->kinds[b->r->kind];
+    buffer text;
+    buffer_init(&text);
+    for (size_t i = 0; i < lines->note_count; i++)
+        if (fill_words(b, lines->notes[i], &text))
+            worksheet_write_string(b->ws, row++, 0, text.data, NULL);
+    buffer_free(&text);
     row++;
     const char *const labels[] = {"填表人：", "联系电话："};
     for (int i = 0; i < 2; i++, row++) {
@@ -632,72 +674,26 @@ static void form_sheet(form_book *b)
     worksheet_protect(b->ws, NULL, &allowed);
 }
 
-/* What to do, for each kind, after the common first lines. */
-static const char *const project_guide[] = {
-    "已预先填好：填报单位、报告期，以及贵单位上次报送的全部项目（项目编号、项目名称、所属产业、细分领域、"
-    "建设地点、建设单位、是否战略性新兴产业、是否当年招引、总投资、年度计划投资）。",
-    "请为每个项目填写“本月完成投资”和“%s累计完成投资”（本年1月至本月的累计数，必填），并从列表中选择项目状态、"
-    "填写存在问题；总投资、年度计划投资等有变动的，直接改写。",
-    "“上月累计完成投资（参考）”一列是上次报送的累计数，仅供核对，不必填写，程序读表时不读这一列。",
-    "新增项目填在下面的空行中，项目编号、项目名称、建设地点、总投资、年度计划投资、累计完成投资必填；"
-    "空行不够时，在合计行之上插入行。",
-    NULL};
-static const char *const progress_guide[] = {
-    "已预先填好：填报单位、报告期，以及贵单位上次报送的各单位、产业和细分领域。",
-    "请填写每一行的本月产值、%s累计产值、上年同期累计产值、累计增加值和上年同期累计增加值（本月产值可不填，"
-    "其余必填）。",
-    "新增的单位或细分领域填在下面的空行中；同一单位同一产业已分细分领域填报的，不要再填产业整体一行。",
-    NULL};
-static const char *const assessment_guide[] = {
-    "已预先填好：填报单位和报告期。",
-    "每个考核单位填一行（单位从列表中选择），填写本年截至%s的考核数据：用地占比填百分数（如35.2），平台数、项目数、表彰数填整数，"
-    "龙头企业培育从列表中选择良好、一般或较差，年度实施计划选择是或否。",
-    NULL};
-static const char *const quarterly_guide[] = {
-    "已预先填好：填报单位和报告期。",
-    "每项工作填一行：单位、事项（从列表中选择政策完善整合、品牌建设或其他）和内容（必填）。%s",
-    NULL};
-
+/* The 填报说明 sheet: its title, then the wording's guide lines, numbered. */
 static void guide_sheet(form_book *b)
 {
-    const form_request *r = b->r;
+    const forms_lines *lines = &b->r->wording->kinds[b->r->kind];
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "填报说明");
     worksheet_set_column(ws, 0, 0, 100, b->guide);
     worksheet_write_string(ws, 0, 0, "填报说明", b->guide_title);
-    char text[1024], words[64], months[16], due[32], contact[512];
+    buffer text, numbered;
+    buffer_init(&text);
+    buffer_init(&numbered);
     lxw_row_t row = 2;
-    int number = 1;
-    snprintf(text, sizeof text, "%d.本文件是%s%s的《%d年%s》，由乐清市新兴产业月报程序生成。",
-             number++, r->plan->offices[r->office].name, period_words(r->period, words, sizeof words),
-             r->period.year, b->layout->title);
-    worksheet_write_string(ws, row++, 0, text, b->guide);
-    const char *const *guide = r->kind == KIND_PROJECTS ? project_guide
-                             : r->kind == KIND_PROGRESS ? progress_guide
-                             : r->kind == KIND_ASSESSMENT ? assessment_guide : quarterly_guide;
-    const char *month_text = r->kind == KIND_ASSESSMENT ? period_words(r->period, words, sizeof words)
-                           : r->kind == KIND_QUARTERLY ? "" : months_of(r->period, months, sizeof months);
-    for (; *guide; guide++) {
-        const char *mark = strstr(*guide, "%s");
-        int head = mark ? (int)(mark - *guide) : (int)strlen(*guide);
-        snprintf(text, sizeof text, "%d.%.*s%s%s", number++, head, *guide, mark ? month_text : "",
-                 mark ? mark + 2 : "");
-        worksheet_write_string(ws, row++, 0, text, b->guide);
+    for (size_t i = 0; i < lines->guide_count; i++) {
+        if (!fill_words(b, lines->guide[i], &text))
+            continue;
+        numbered.length = 0;
+        buffer_printf(&numbered, "%d.%s", (int)(row - 1), text.data);
+        worksheet_write_string(ws, row++, 0, numbered.data, b->guide);
     }
-    static const char *const common[] = {
-        "灰色单元格已锁定，白色单元格填写；有下拉列表的单元格请从列表中选择，金额单位为万元，只填数字，"
-        "不要带单位，不得为负数，没有发生的填0。",
-        "请在表头上方填写填报日期，在表格下方填写填表人和联系电话。",
-        "不要修改标题、表头和列的顺序，不要删除本说明页；用Excel或WPS保存为.xlsx（或.xls）即可，"
-        "不要另存为.et、.ods或PDF，也不要设置打开密码。",
-        NULL};
-    for (const char *const *line = common; *line; line++) {
-        snprintf(text, sizeof text, "%d.%s", number++, *line);
-        worksheet_write_string(ws, row++, 0, text, b->guide);
-    }
-    contact_words(r->plan, contact, sizeof contact);
-    snprintf(text, sizeof text, "%d.请于%s前将填好的文件以电子邮件报送%s，文件名不必修改。", number,
-             date_words(r->due, due, sizeof due), contact);
-    worksheet_write_string(ws, row, 0, text, b->guide);
+    buffer_free(&text);
+    buffer_free(&numbered);
 }
 
 static void fill_form(lxw_workbook *wb, void *context)
