@@ -375,6 +375,29 @@ START_TEST(merged_cells_of_a_header_and_of_data)
 }
 END_TEST
 
+/* A sheet may list 65,536 merges, all over the same column of every row: only the first
+ * is walked (Excel saves no overlapping merges), so a million rows under them cost what
+ * their cells do; walked each, they were 6.5e10 steps, far past the test's timeout. */
+START_TEST(overlapping_merges_over_a_million_rows)
+{
+    const char *path = "big.xlsx";
+    workbook w;
+    workbook_init(&w, &memory);
+    workbook_sheet *ws = workbook_add_sheet(&w, "附件2", false);
+    for (long row = 1; row <= WORKBOOK_MAX_ROWS; row++)
+        workbook_put(&w, ws, row, 0, SHEET_CELL_TEXT, "1");
+    for (long i = 0; i < WORKBOOK_MAX_MERGES; i++)
+        *(workbook_merge *)vec_push(&ws->merges) = (workbook_merge){1, WORKBOOK_MAX_ROWS, 1, 1};
+    workbook_context c = {ctx.plan, ctx.store, &ctx.sums, ctx.today, {0}};
+    ck_assert_int_eq(workbook_ingest(&w, path, &c), 1);
+    workbook_free(&w);
+    const char *named = "big.xlsx:附件2";
+    expect_counts(named, WORKBOOK_MAX_ROWS - 1, 0, WORKBOOK_MAX_ROWS - 1);
+    ck_assert_str_eq(messages(), "big.xlsx:附件2!1:1: 无法从表头判断文件类型（应有“项目编号”、"
+                     "“上年同期累计产值”、“新兴产业用地占比”或“事项”与“内容”列），本文件1048575行数据均未计入\n");
+}
+END_TEST
+
 /* ---- refusals ---- */
 
 /* Rewrites the uncompressed size of every entry (local and central headers). */
@@ -495,6 +518,7 @@ static Suite *workbook_suite(void)
     tcase_add_test(t, cell_types_of_a_hand_made_sheet);
     tcase_add_test(t, numbers_as_excel_shows_them);
     tcase_add_test(t, merged_cells_of_a_header_and_of_data);
+    tcase_add_test(t, overlapping_merges_over_a_million_rows);
     tcase_add_test(t, zip_bomb_by_ratio);
     tcase_add_test(t, zip_bomb_by_declared_sizes);
     tcase_add_test(t, zip_bomb_by_part_count);

@@ -270,7 +270,9 @@ static int compare_entries(const void *x, const void *y)
 static int compare_merges(const void *x, const void *y)
 {
     const workbook_merge *a = x, *b = y;
-    return (a->top > b->top) - (a->top < b->top);
+    if (a->top != b->top)
+        return a->top < b->top ? -1 : 1;
+    return (a->left > b->left) - (a->left < b->left);
 }
 
 /* A merge being walked: where it stands and the cell that fills it. */
@@ -279,25 +281,50 @@ typedef struct open_merge {
     const sheet_cell *first;
 } open_merge;
 
+/* The open merges own the columns they cover (below WORKBOOK_MAX_COLUMNS), so no two
+ * overlap and at most WORKBOOK_MAX_COLUMNS are open: a row costs no more than its width,
+ * however many merges the sheet lists over it. */
 typedef struct merge_walk {
-    workbook_merge *merges; /* sorted by top */
+    workbook_merge *merges; /* sorted by top, then left */
     size_t count, next;
     open_merge *open;
     size_t open_count;
+    bool owned[WORKBOOK_MAX_COLUMNS];
 } merge_walk;
 
-/* Opens the merges that start at or before row, closes those that ended above it. */
+static int last_column(const workbook_merge *area)
+{
+    return area->right < WORKBOOK_MAX_COLUMNS ? area->right : WORKBOOK_MAX_COLUMNS - 1;
+}
+
+static void own_columns(merge_walk *m, const workbook_merge *area, bool owned)
+{
+    for (int c = area->left; c <= last_column(area); c++)
+        m->owned[c] = owned;
+}
+
+/* Opens the merges that start at or before row, closes those that ended above it; a
+ * merge over columns an open one covers (Excel saves none) or past the last column
+ * read is left out. */
 static void merges_to_row(merge_walk *m, long row)
 {
     size_t kept = 0;
-    for (size_t i = 0; i < m->open_count; i++)
+    for (size_t i = 0; i < m->open_count; i++) {
         if (m->open[i].area.bottom >= row)
             m->open[kept++] = m->open[i];
+        else
+            own_columns(m, &m->open[i].area, false);
+    }
     m->open_count = kept;
     while (m->next < m->count && m->merges[m->next].top <= row) {
         workbook_merge *area = &m->merges[m->next++];
-        if (area->bottom >= row)
+        bool free_columns = area->bottom >= row && area->left < WORKBOOK_MAX_COLUMNS;
+        for (int c = area->left; free_columns && c <= last_column(area); c++)
+            free_columns = !m->owned[c];
+        if (free_columns) {
+            own_columns(m, area, true);
             m->open[m->open_count++] = (open_merge){*area, NULL};
+        }
     }
 }
 
@@ -328,7 +355,7 @@ static void feed_rows(const workbook_sheet *ws, arena *scratch, sheet *sh)
     workbook_entry *entries = malloc(n * sizeof *entries);
     size_t merge_count = ws->merges.count;
     merge_walk m = {malloc((merge_count + 1) * sizeof *m.merges), merge_count, 0,
-                    malloc((merge_count + 1) * sizeof *m.open), 0};
+                    malloc((merge_count + 1) * sizeof *m.open), 0, {false}};
     if (!entries || !m.merges || !m.open)
         die_oom();
     memcpy(entries, ws->entries.items, n * sizeof *entries);
