@@ -9,6 +9,7 @@
 #include "ingest/ingest.h"
 #include "ingest/workbook.h"
 #include "ingest/xlsx.h"
+#include "model/buffer.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -345,6 +346,40 @@ START_TEST(numbers_as_excel_shows_them)
 }
 END_TEST
 
+/* A project row of inline strings whose 总投资 (F) is the number cell <v>value</v>. */
+static const char *number_row(long row, const char *code, const char *value)
+{
+    const char *texts[] = {code, "甲", "信息经济产业", "物联网", "柳市镇", "", "1", "1", "1", "在建",
+                           OFFICE, "2015-09", NULL};
+    const char *cells = inline_row(row, texts);
+    return arena_printf(&memory, "%.*s<c r=\"F%ld\"><v>%s</v></c></row>",
+                        (int)(strlen(cells) - strlen("</row>")), cells, row, value);
+}
+
+/* strtod's other numbers are no number a spreadsheet saves: hexadecimal, infinities
+ * and NaNs are text, refused in an amount column (0x10 was read as 16 万元); " 50" is
+ * read as the text it is, 1., 1E+3 and .5E1 as numbers. */
+START_TEST(a_number_cell_holds_a_decimal_number_or_is_text)
+{
+    const char *values[] = {"0x10", "inf", "NaN", " 50", "1.", "1E+3", ".5E1", "1e", NULL};
+    const char *data = inline_row(1, PROJECT_HEADER);
+    for (int i = 0; values[i]; i++)
+        data = arena_printf(&memory, "%s%s", data,
+                            number_row(i + 2, arena_printf(&memory, "N-%d", i), values[i]));
+    const char *path = build_xlsx("numbers.xlsx", data, "", NULL, false);
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    const char *named = arena_printf(&memory, "%s:附件2", path);
+    expect_counts(named, 8, 4, 4);
+    const money accepted[] = {500000, 10000, 10000000, 50000}; /* 万元 read as 元 */
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_int_eq(((const project_record *)vec_at(&s.projects, i))->total_investment,
+                         accepted[i]);
+    ck_assert_str_eq(messages(), arena_printf(&memory,
+        "%1$s!F2: 列“总投资”：“0x10”不是有效金额\n%1$s!F3: 列“总投资”：“inf”不是有效金额\n"
+        "%1$s!F4: 列“总投资”：“NaN”不是有效金额\n%1$s!F9: 列“总投资”：“1e”不是有效金额\n", named));
+}
+END_TEST
+
 START_TEST(merged_cells_of_a_header_and_of_data)
 {
     const char *data = arena_printf(&memory, "%s%s%s%s%s",
@@ -473,6 +508,27 @@ START_TEST(zip_bomb_by_part_count)
 }
 END_TEST
 
+/* A part whose tree would not fit in reasonable memory is refused before it is parsed:
+ * 500,001 empty cells with a reference each, in a row of a sheet: 1,000,007 elements and attributes (the
+ * tree: some 200 MB; 60 MB of <c/> took 2.1 GB). */
+START_TEST(a_sheet_of_too_many_elements_is_refused_before_parsing)
+{
+    buffer cells;
+    buffer_init(&cells);
+    buffer_puts(&cells, "<row r=\"1\">");
+    for (long i = 1; i <= XLSX_MAX_MARKUP / 2 + 1; i++)
+        buffer_printf(&cells, "<c r=\"B%ld\"/>", i % 1000000 + 1);
+    buffer_puts(&cells, "</row>");
+    const char *path = build_xlsx("wide.xlsx", cells.data, "", NULL, false);
+    buffer_free(&cells);
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    const char *named = arena_printf(&memory, "%s:附件2", path);
+    ck_assert(file(named)->rejected_whole);
+    ck_assert_str_eq(messages(), arena_printf(&memory, "%s: 工作簿部件“xl/worksheets/s1.xml”"
+                     "含1000007个XML元素和属性，超过上限1000000个，拒绝读取\n", named));
+}
+END_TEST
+
 START_TEST(encrypted_and_broken_workbooks)
 {
     const char *path = arena_printf(&memory, "%s/locked.xlsx", scratch);
@@ -518,10 +574,12 @@ static Suite *workbook_suite(void)
     tcase_add_test(t, cell_types_of_a_hand_made_sheet);
     tcase_add_test(t, numbers_as_excel_shows_them);
     tcase_add_test(t, merged_cells_of_a_header_and_of_data);
+    tcase_add_test(t, a_number_cell_holds_a_decimal_number_or_is_text);
     tcase_add_test(t, overlapping_merges_over_a_million_rows);
     tcase_add_test(t, zip_bomb_by_ratio);
     tcase_add_test(t, zip_bomb_by_declared_sizes);
     tcase_add_test(t, zip_bomb_by_part_count);
+    tcase_add_test(t, a_sheet_of_too_many_elements_is_refused_before_parsing);
     tcase_add_test(t, encrypted_and_broken_workbooks);
     tcase_add_test(t, broken_sheet_xml_is_that_sheet_refused);
     suite_add_tcase(suite, t);

@@ -120,14 +120,42 @@ static char *read_part(reader *r, const char *name, size_t *length, bool *missin
     return bytes;
 }
 
-/* A part parsed as XML, or NULL (missing: *missing; broken: an error is added, or when
- * sheet_error is given, the error's reason is put there instead). */
+/* How many elements and attributes the part may hold at most: its start tags and its
+ * equals signs (the tree libxml2 builds costs some 200 bytes for each). */
+static size_t markup_count(const char *bytes, size_t length)
+{
+    size_t n = 0;
+    for (const char *p = bytes, *end = bytes + length; p < end; p++)
+        n += (*p == '<' && p + 1 < end && p[1] != '/') || *p == '=';
+    return n;
+}
+
+/* A part that cannot be read: the sheet's error when there is a sheet, else the file's. */
+static void part_error(reader *r, const char *reason, const char **sheet_error)
+{
+    if (sheet_error)
+        *sheet_error = reason;
+    else
+        fail(r, reason);
+}
+
+/* A part parsed as XML, or NULL (missing: *missing; broken or too big for its tree to be
+ * held: an error is added, or when sheet_error is given, the error's reason is put there
+ * instead). */
 static xmlDocPtr parse_part(reader *r, const char *name, bool *missing, const char **sheet_error)
 {
     size_t length;
     char *bytes = read_part(r, name, &length, missing);
     if (!bytes)
         return NULL;
+    size_t markup = markup_count(bytes, length);
+    if (markup > XLSX_MAX_MARKUP) {
+        const char *reason = arena_printf(r->w->memory,
+            "工作簿部件“%s”含%zu个XML元素和属性，超过上限%ld个，拒绝读取",
+            name, markup, XLSX_MAX_MARKUP);
+        part_error(r, reason, sheet_error);
+        return NULL;
+    }
     diag_list found;
     diag_init(&found, r->w->memory);
     const char *shown = arena_printf(r->w->memory, "%s:%s", r->path, name);
@@ -136,10 +164,7 @@ static xmlDocPtr parse_part(reader *r, const char *name, bool *missing, const ch
         const diagnostic *d = diag_at(&found, 0);
         const char *reason = arena_printf(r->w->memory, "工作簿部件“%s”第%ld行无效：%s", name,
                                           d->line, d->reason);
-        if (sheet_error)
-            *sheet_error = reason;
-        else
-            fail(r, reason);
+        part_error(r, reason, sheet_error);
     }
     diag_free(&found);
     return doc;
@@ -261,6 +286,27 @@ static number_format format_of_style(const reader *r, const char *style)
 
 /* ---- a sheet ---- */
 
+/* A number as a spreadsheet saves one: decimal digits, a point, an exponent; not the
+ * hexadecimal, infinities, NaNs or blanks that strtod also takes. */
+static bool decimal_number(const char *text)
+{
+    const char *p = text + (*text == '-' || *text == '+');
+    size_t digits = strspn(p, "0123456789");
+    p += digits;
+    if (*p == '.') {
+        size_t decimals = strspn(p + 1, "0123456789");
+        digits += decimals;
+        p += 1 + decimals;
+    }
+    if (digits > 0 && (*p == 'E' || *p == 'e')) {
+        p += 1 + (p[1] == '-' || p[1] == '+');
+        size_t exponent = strspn(p, "0123456789");
+        p += exponent;
+        digits = exponent ? digits : 0;
+    }
+    return digits > 0 && *p == '\0';
+}
+
 static void read_cell(reader *r, workbook_sheet *ws, xmlNodePtr c, long row, int column)
 {
     const char *type = attribute(r, c, "t");
@@ -294,7 +340,7 @@ static void read_cell(reader *r, workbook_sheet *ws, xmlNodePtr c, long row, int
         const char *text = content(r, v);
         char *end;
         double value = strtod(text, &end);
-        if (end == text || *end) {
+        if (end == text || *end || !decimal_number(text)) {
             workbook_put(w, ws, row, column, SHEET_CELL_TEXT, text);
             return;
         }

@@ -17,6 +17,8 @@
 #define XLSX_MAX_TOTAL (256L * 1024 * 1024)      /* every part, uncompressed */
 #define XLSX_MAX_RATIO 100                       /* uncompressed : compressed, for a part */
 #define XLSX_RATIO_FLOOR (1024L * 1024)          /* parts smaller than this may be denser */
+#define XLSX_MAX_MARKUP 1000000L                 /* elements and attributes of one part: its
+                                                    tree in memory (~200 bytes each) */
 
 /* Reads the file open at fd (display_path in messages; fd stays open) into w, whose
  * SHA-256 it fills.
