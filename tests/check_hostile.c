@@ -112,6 +112,32 @@ START_TEST(sums_beyond_a_money_refuse_the_row)
 }
 END_TEST
 
+/* Free text as long as a spreadsheet cell holds (32,767 characters) is read; one more
+ * is refused: the data workbook's libxlsxwriter left a longer 项目名称 out of its cell
+ * (a CSV cell may hold 65,536 bytes). */
+START_TEST(free_text_longer_than_a_cell_holds_is_refused)
+{
+    char *name = malloc(32768 + 1);
+    ck_assert_ptr_nonnull(name);
+    memset(name, 'x', 32768);
+    name[32767] = '\0';
+    const char *fits = arena_strdup(&memory, name);
+    name[32767] = 'x';
+    name[32768] = '\0';
+    const char *path = write_file("2015-09/p.csv", arena_printf(&memory,
+        PROJECTS_HEADER OFFICE ",2015-09,A,%s,信息经济产业,柳市镇,1,1,1\n"
+        OFFICE ",2015-09,B,%s,信息经济产业,柳市镇,1,1,1\n", fits, name));
+    free(name);
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    const submission_file *f = store_file(&s, 0);
+    ck_assert_int_eq(f->rows.accepted, 1);
+    ck_assert_int_eq(f->rows.rejected, 1);
+    ck_assert_str_eq(((const project_record *)vec_at(&s.projects, 0))->name, fits);
+    ck_assert_str_eq(messages(), arena_printf(&memory, "2015-09/p.csv:3: 列“项目名称”：“%.120s…”"
+                                              "过长（超过32767个字符，表格的单元格放不下）\n", fits));
+}
+END_TEST
+
 /* A plan whose targets of one year add up beyond a money is a plan error. */
 START_TEST(plan_targets_beyond_a_money_are_a_plan_error)
 {
@@ -354,6 +380,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, sums_beyond_a_money_refuse_the_row);
+    tcase_add_test(tc, free_text_longer_than_a_cell_holds_is_refused);
     tcase_add_test(tc, plan_targets_beyond_a_money_are_a_plan_error);
     tcase_add_test(tc, refused_files_and_skipped_entries_give_3);
     tcase_add_test(tc, the_walk_follows_no_link_out_and_no_loop);

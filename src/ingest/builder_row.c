@@ -87,6 +87,7 @@ static const char *reason_for(column_type type, value_status status)
     case COLUMN_DATE: return "不是有效日期";
     case COLUMN_PERIOD: return "不是有效报告期";
     case COLUMN_CODE: return "过长";
+    case COLUMN_TEXT: return "过长（超过32767个字符，表格的单元格放不下）";
     default: return "无法读取";
     }
 }
@@ -96,6 +97,19 @@ static const char *reason_for(column_type type, value_status status)
 void *builder_field(any_record *record, size_t offset)
 {
     return (char *)record + offset;
+}
+
+/* Free text may be no longer than a spreadsheet cell holds (Excel's limit, and
+ * libxlsxwriter's, which leaves a longer string out of the data workbook). */
+#define TEXT_MAX_CHARACTERS 32767
+
+/* The characters of UTF-8 text: its bytes that start one. */
+static size_t characters(const char *text, size_t length)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < length; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
 }
 
 /* Parses one cell by its column's type into the record; returns its status. */
@@ -136,6 +150,9 @@ static value_status parse_value(row_check *c, int column, any_record *record)
         const char *start;
         size_t length;
         status = value_text(text, &start, &length);
+        if (status == VALUE_OK && length > TEXT_MAX_CHARACTERS &&
+            characters(start, length) > TEXT_MAX_CHARACTERS)
+            status = VALUE_RANGE;
         if (status == VALUE_OK)
             *(const char **)field = store_intern(b->store, start, length);
         break;
