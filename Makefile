@@ -97,7 +97,7 @@ bench:
 # Fuzzing needs clang with libFuzzer, which tools/deps.sh does not install.
 FUZZ_SECONDS ?= 60
 FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZERS  := csv xml xls xlsx values plan folder
+FUZZERS  := csv xml xls xlsx xlsxparts values plan folder
 FUZZ_PROBE := int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }
 
 fuzz:

@@ -20,6 +20,8 @@ seed csv $(find tests/data/ingest input/2015-09 -type f \( -name '*.csv' -o -nam
 seed xml $(find tests/data/ingest input/2015-09 -type f -name '*.xml')
 seed xls $(find tests/data/workbooks input/2015-09 -type f -name '*.xls')
 seed xlsx $(find tests/data/workbooks input/2015-09 -type f -name '*.xlsx')
+# xlsxparts: the parts of two fixtures cut at "#~#\n" (see tests/fuzz/fuzz_xlsxparts.c)
+seed xlsxparts tests/fuzz/corpus/xlsxparts/*
 seed plan input/plan.xml tests/data/plan/*.xml
 # folder: the sample's 2015-09 reports joined as one input, each part led by its choice
 # byte (folder 2015-09; .csv, or .xml for the XML reports)
@@ -38,7 +40,7 @@ for text in '1,234.5' '１２３万元' '1.2E+05' '35.2%' '2015年第三季度' 
 done
 
 status=0
-for name in csv xml xls xlsx values plan folder; do
+for name in csv xml xls xlsx xlsxparts values plan folder; do
     mkdir -p "$out/corpus/$name"
     dict=
     [ -f "tests/fuzz/$name.dict" ] && dict=-dict=tests/fuzz/$name.dict

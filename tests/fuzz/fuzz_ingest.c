@@ -38,20 +38,31 @@ static void load_once(void)
         abort();
 }
 
-void fuzz_ingest_bytes(const uint8_t *data, size_t size, const char *suffix)
+const char *fuzz_ingest_path(const char *suffix)
 {
-    char path[300];
-    arena memory = {0};
-    store s;
+    static char path[300];
     load_once();
     snprintf(path, sizeof path, "%s/submission%s", folder, suffix);
-    FILE *f = fopen(path, "wb");
-    if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
-        abort();
+    return path;
+}
+
+void fuzz_ingest_file(const char *path)
+{
+    arena memory = {0};
+    store s;
     store_init(&s, &memory);
     context.store = &s;
     ingest_file(&context, path);
     context.store = &plan_store;
     store_free(&s);
     arena_free(&memory);
+}
+
+void fuzz_ingest_bytes(const uint8_t *data, size_t size, const char *suffix)
+{
+    const char *path = fuzz_ingest_path(suffix);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
+        abort();
+    fuzz_ingest_file(path);
 }

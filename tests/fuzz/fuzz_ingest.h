@@ -15,4 +15,10 @@
  * aborts when they do not load. */
 void fuzz_ingest_bytes(const uint8_t *data, size_t size, const char *suffix);
 
+/* The two halves of fuzz_ingest_bytes, for a harness that writes the file itself: the
+ * scratch path of a submission with the suffix (the plan loaded first), and the reading
+ * of the file at that path. */
+const char *fuzz_ingest_path(const char *suffix);
+void fuzz_ingest_file(const char *path);
+
 #endif
