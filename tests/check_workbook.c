@@ -529,6 +529,84 @@ START_TEST(a_sheet_of_too_many_elements_is_refused_before_parsing)
 }
 END_TEST
 
+/* Flips bytes inside the compressed data of the named part. */
+static void corrupt_part(const char *path, const char *name)
+{
+    size_t length;
+    unsigned char *bytes = (unsigned char *)read_whole_file(path, &length);
+    ck_assert_ptr_nonnull(bytes);
+    size_t n = strlen(name), at = 0;
+    for (size_t i = 0; !at && i + 30 + n < length; i++)
+        if (memcmp(bytes + i, "PK\3\4", 4) == 0 && memcmp(bytes + i + 30, name, n) == 0)
+            at = i + 30 + n + (bytes[i + 28] | (size_t)bytes[i + 29] << 8);
+    ck_assert_uint_gt(at, 0);
+    for (size_t i = at + 8; i < at + 40 && i < length; i++)
+        bytes[i] ^= 0x55;
+    FILE *f = fopen(path, "wb");
+    ck_assert_int_eq(fwrite(bytes, 1, length, f), length);
+    fclose(f);
+    free(bytes);
+}
+
+/* A sheet whose compressed bytes are damaged is refused with its reason; it was taken
+ * for an empty sheet (a note, status 0) and its rows were lost without a word. */
+START_TEST(a_sheet_that_does_not_inflate_is_refused_not_empty)
+{
+    const char *data = arena_printf(&memory, "%s%s", inline_row(1, PROJECT_HEADER),
+                                     number_row(2, "D-1", "100"));
+    const char *path = build_xlsx("damaged.xlsx", data, "", NULL, false);
+    corrupt_part(path, "xl/worksheets/s1.xml");
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    const char *named = arena_printf(&memory, "%s:附件2", path);
+    ck_assert(file(named)->rejected_whole);
+    ck_assert_str_eq(messages(), arena_printf(&memory, "%s: 工作簿部件“xl/worksheets/s1.xml”损坏"
+                     "（解压后的长度与声明不符），请在Excel或WPS中打开后另存为.xlsx再报送\n", named));
+}
+END_TEST
+
+/* Thirty sheets that name one part of 9 MiB (a comment of letters that do not compress
+ * much) read it once each: the reads stop at the total limit of 256 MiB, where twenty
+ * such sheets over a part of 20 MB with one text cell took 1.3 GB (each kept its copy). */
+START_TEST(sheets_naming_one_part_read_no_more_than_the_total)
+{
+    const char *path = arena_printf(&memory, "%s/same.xlsx", scratch);
+    int error;
+    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &error);
+    ck_assert_ptr_nonnull(z);
+    const char *sheets = "";
+    for (int i = 1; i <= 30; i++)
+        sheets = arena_printf(&memory, "%s<sheet name=\"S%d\" sheetId=\"%d\" r:id=\"rId1\"/>", sheets, i, i);
+    add_text(z, "xl/workbook.xml", arena_printf(&memory,
+             "<workbook " NS " xmlns:r=\"" RNS "\"><sheets>%s</sheets></workbook>", sheets));
+    add_text(z, "xl/_rels/workbook.xml.rels",
+             "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+             "<Relationship Id=\"rId1\" Type=\"" RNS "/worksheet\" Target=\"/xl/worksheets/s1.xml\"/>"
+             "</Relationships>");
+    size_t size = 9 * 1024 * 1024;
+    char *part = arena_alloc(&memory, size + 1);
+    const char *head = "<worksheet " NS "><sheetData/><!--", *tail = "--></worksheet>";
+    size_t letters = size - strlen(head) - strlen(tail);
+    uint32_t x = 1;
+    memcpy(part, head, strlen(head));
+    for (size_t i = 0; i < letters; i++, x = x * 1103515245u + 12345u)
+        part[strlen(head) + i] = (char)('a' + (x >> 16) % 26);
+    memcpy(part + size - strlen(tail), tail, strlen(tail));
+    add_part(z, "xl/worksheets/s1.xml", part, size);
+    ck_assert_int_eq(zip_close(z), 0);
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    const char *bomb = "工作簿解压后超过268435456字节的总上限，疑为压缩炸弹，拒绝读取";
+    const char *expected = "";
+    for (int i = 1; i <= 28; i++)
+        expected = arena_printf(&memory, "%s%s: 注：工作表“S%d”：空工作表，已跳过\n", expected, path, i);
+    for (int i = 29; i <= 30; i++) {
+        const char *named = arena_printf(&memory, "%s:S%d", path, i);
+        ck_assert(file(named)->rejected_whole);
+        expected = arena_printf(&memory, "%s%s: %s\n", expected, named, bomb);
+    }
+    ck_assert_str_eq(messages(), expected);
+}
+END_TEST
+
 START_TEST(encrypted_and_broken_workbooks)
 {
     const char *path = arena_printf(&memory, "%s/locked.xlsx", scratch);
@@ -580,6 +658,8 @@ static Suite *workbook_suite(void)
     tcase_add_test(t, zip_bomb_by_declared_sizes);
     tcase_add_test(t, zip_bomb_by_part_count);
     tcase_add_test(t, a_sheet_of_too_many_elements_is_refused_before_parsing);
+    tcase_add_test(t, a_sheet_that_does_not_inflate_is_refused_not_empty);
+    tcase_add_test(t, sheets_naming_one_part_read_no_more_than_the_total);
     tcase_add_test(t, encrypted_and_broken_workbooks);
     tcase_add_test(t, broken_sheet_xml_is_that_sheet_refused);
     suite_add_tcase(suite, t);

@@ -84,9 +84,21 @@ static bool check_entries(reader *r)
     return true;
 }
 
-/* Inflates the named part into memory (NUL-terminated), no further than it declared.
- * Returns NULL with *missing set when there is no such part, or NULL after an error. */
-static char *read_part(reader *r, const char *name, size_t *length, bool *missing)
+/* A part that cannot be read: the sheet's error when there is a sheet, else the file's. */
+static void part_error(reader *r, const char *reason, const char **sheet_error)
+{
+    if (sheet_error)
+        *sheet_error = reason;
+    else
+        fail(r, reason);
+}
+
+/* Inflates the named part into memory (NUL-terminated, for the caller to free), no
+ * further than it declared, nor past the total of all parts read so far (a part that
+ * several sheets name is read for each).  Returns NULL with *missing set when there is no such part, or NULL after
+ * an error (the sheet's, when sheet_error is given). */
+static char *read_part(reader *r, const char *name, size_t *length, bool *missing,
+                       const char **sheet_error)
 {
     *missing = false;
     zip_int64_t index = zip_name_locate(r->zip, name, 0);
@@ -98,20 +110,24 @@ static char *read_part(reader *r, const char *name, size_t *length, bool *missin
     zip_file_t *file = NULL;
     if (zip_stat_index(r->zip, (zip_uint64_t)index, 0, &st) != 0 ||
         !(file = zip_fopen_index(r->zip, (zip_uint64_t)index, 0))) {
-        char reason[512];
-        snprintf(reason, sizeof reason, "无法解压工作簿部件“%s”" RESAVE, name);
-        fail(r, reason);
+        part_error(r, arena_printf(r->w->memory, "无法解压工作簿部件“%s”" RESAVE, name), sheet_error);
         return NULL;
     }
-    char *bytes = arena_alloc(r->w->memory, (size_t)st.size + 1);
+    if (r->total + st.size > XLSX_MAX_TOTAL) {
+        zip_fclose(file);
+        part_error(r, arena_printf(r->w->memory, "工作簿解压后超过%ld字节的总上限" BOMB, XLSX_MAX_TOTAL),
+                   sheet_error);
+        return NULL;
+    }
+    char *bytes = die_malloc((size_t)st.size + 1);
     zip_int64_t got = zip_fread(file, bytes, st.size);
     char extra;
     bool longer = got == (zip_int64_t)st.size && zip_fread(file, &extra, 1) > 0;
     zip_fclose(file);
     if (got != (zip_int64_t)st.size || longer) {
-        char reason[512];
-        snprintf(reason, sizeof reason, "工作簿部件“%s”损坏（解压后的长度与声明不符）" RESAVE, name);
-        fail(r, reason);
+        free(bytes);
+        part_error(r, arena_printf(r->w->memory, "工作簿部件“%s”损坏（解压后的长度与声明不符）" RESAVE,
+                                   name), sheet_error);
         return NULL;
     }
     bytes[st.size] = '\0';
@@ -130,22 +146,13 @@ static size_t markup_count(const char *bytes, size_t length)
     return n;
 }
 
-/* A part that cannot be read: the sheet's error when there is a sheet, else the file's. */
-static void part_error(reader *r, const char *reason, const char **sheet_error)
-{
-    if (sheet_error)
-        *sheet_error = reason;
-    else
-        fail(r, reason);
-}
-
 /* A part parsed as XML, or NULL (missing: *missing; broken or too big for its tree to be
  * held: an error is added, or when sheet_error is given, the error's reason is put there
  * instead). */
 static xmlDocPtr parse_part(reader *r, const char *name, bool *missing, const char **sheet_error)
 {
     size_t length;
-    char *bytes = read_part(r, name, &length, missing);
+    char *bytes = read_part(r, name, &length, missing, sheet_error);
     if (!bytes)
         return NULL;
     size_t markup = markup_count(bytes, length);
@@ -154,12 +161,14 @@ static xmlDocPtr parse_part(reader *r, const char *name, bool *missing, const ch
             "工作簿部件“%s”含%zu个XML元素和属性，超过上限%ld个，拒绝读取",
             name, markup, XLSX_MAX_MARKUP);
         part_error(r, reason, sheet_error);
+        free(bytes);
         return NULL;
     }
     diag_list found;
     diag_init(&found, r->w->memory);
     const char *shown = arena_printf(r->w->memory, "%s:%s", r->path, name);
     xmlDocPtr doc = xmlsafe_parse(bytes, length, shown, LABEL_PART, &found);
+    free(bytes);
     if (!doc) {
         const diagnostic *d = diag_at(&found, 0);
         const char *reason = arena_printf(r->w->memory, "工作簿部件“%s”第%ld行无效：%s", name,
