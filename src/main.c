@@ -27,7 +27,8 @@ static void print_usage(FILE *to)
           "  bulletin verify  [-v] ARCHIVE_DIR\n"
           "  bulletin --help | --version\n"
           "退出状态：0 完成；3 完成但有拒收、警告或缺报；64 用法错误；65 计划或模板无效\n"
-          "（verify：归档与清单不符）；66 没有输入；73 无法写入输出；75 另一个运行持有锁。\n"
+          "（verify：归档与清单不符）；66 没有输入；71 内存或可打开文件数不足；73 无法写入输出；\n"
+          "75 另一个运行持有锁。\n"
           "详见 man bulletin。\n",
           to);
 }

@@ -171,6 +171,11 @@ START_TEST(help_and_version)
     ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_nonnull(strstr(r.out, "bulletin quarter [--quarter YYYY-Qn]"));
     ck_assert_ptr_nonnull(strstr(r.out, "bulletin verify  [-v] ARCHIVE_DIR"));
+    /* Every status of bulletin(1)'s EXIT STATUS, in the order it lists them. */
+    ck_assert_ptr_nonnull(strstr(r.out,
+        "退出状态：0 完成；3 完成但有拒收、警告或缺报；64 用法错误；65 计划或模板无效\n"
+        "（verify：归档与清单不符）；66 没有输入；71 内存或可打开文件数不足；73 无法写入输出；\n"
+        "75 另一个运行持有锁。\n"));
     ck_assert_str_eq(r.err, "");
     command_result_free(&r);
 }
