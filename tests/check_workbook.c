@@ -567,21 +567,55 @@ END_TEST
 /* Thirty sheets that name one part of 9 MiB (a comment of letters that do not compress
  * much) read it once each: the reads stop at the total limit of 256 MiB, where twenty
  * such sheets over a part of 20 MB with one text cell took 1.3 GB (each kept its copy). */
-START_TEST(sheets_naming_one_part_read_no_more_than_the_total)
+/* Writes <scratch>/<name>: the sheets named (each the sheet xl/worksheets/s1.xml, whose
+ * text is part); returns its path. */
+static const char *build_sheets_over_one_part(const char *name, const char *const *names,
+                                              const char *part, size_t size)
 {
-    const char *path = arena_printf(&memory, "%s/same.xlsx", scratch);
+    const char *path = arena_printf(&memory, "%s/%s", scratch, name);
     int error;
     zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &error);
     ck_assert_ptr_nonnull(z);
     const char *sheets = "";
-    for (int i = 1; i <= 30; i++)
-        sheets = arena_printf(&memory, "%s<sheet name=\"S%d\" sheetId=\"%d\" r:id=\"rId1\"/>", sheets, i, i);
+    for (int i = 0; names[i]; i++)
+        sheets = arena_printf(&memory, "%s<sheet name=\"%s\" sheetId=\"%d\" r:id=\"rId1\"/>",
+                              sheets, names[i], i + 1);
     add_text(z, "xl/workbook.xml", arena_printf(&memory,
              "<workbook " NS " xmlns:r=\"" RNS "\"><sheets>%s</sheets></workbook>", sheets));
     add_text(z, "xl/_rels/workbook.xml.rels",
              "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
              "<Relationship Id=\"rId1\" Type=\"" RNS "/worksheet\" Target=\"/xl/worksheets/s1.xml\"/>"
              "</Relationships>");
+    add_part(z, "xl/worksheets/s1.xml", part, size);
+    ck_assert_int_eq(zip_close(z), 0);
+    return path;
+}
+
+/* Two sheets of one name (Excel allows none; Sheet1 and SHEET1 are one name to it) would
+ * be two submissions of one name: manifest.json listed the path twice and verify called
+ * it no manifest of ours.  The workbook is refused whole. */
+START_TEST(two_sheets_of_one_name_refuse_the_workbook)
+{
+    const char *part = arena_printf(&memory, "<worksheet " NS "><sheetData>%s</sheetData></worksheet>",
+                                    inline_row(1, PROJECT_HEADER));
+    const char *path = build_sheets_over_one_part("twice.xlsx", (const char *[]){"附件2", "Sheet1",
+                                                  "SHEET1", NULL}, part, strlen(part));
+    ck_assert_int_eq(ingest_file(&ctx, path), 0);
+    ck_assert(file(path)->rejected_whole);
+    ck_assert_str_eq(only_message(), arena_printf(&memory, "%s: 工作簿中有两张工作表都名为“SHEET1”"
+                     "（Excel不允许同名），无法区分，拒绝读取：请给其中一张改名后重新报送", path));
+}
+END_TEST
+
+/* Thirty sheets that name one part of 9 MiB (a comment of letters that do not compress
+ * much) read it once each: the reads stop at the total limit of 256 MiB, where twenty
+ * such sheets over a part of 20 MB with one text cell took 1.3 GB (each kept its copy). */
+START_TEST(sheets_naming_one_part_read_no_more_than_the_total)
+{
+    const char *names[31];
+    for (int i = 0; i < 30; i++)
+        names[i] = arena_printf(&memory, "S%d", i + 1);
+    names[30] = NULL;
     size_t size = 9 * 1024 * 1024;
     char *part = arena_alloc(&memory, size + 1);
     const char *head = "<worksheet " NS "><sheetData/><!--", *tail = "--></worksheet>";
@@ -591,8 +625,7 @@ START_TEST(sheets_naming_one_part_read_no_more_than_the_total)
     for (size_t i = 0; i < letters; i++, x = x * 1103515245u + 12345u)
         part[strlen(head) + i] = (char)('a' + (x >> 16) % 26);
     memcpy(part + size - strlen(tail), tail, strlen(tail));
-    add_part(z, "xl/worksheets/s1.xml", part, size);
-    ck_assert_int_eq(zip_close(z), 0);
+    const char *path = build_sheets_over_one_part("same.xlsx", names, part, size);
     ck_assert_int_eq(ingest_file(&ctx, path), 0);
     const char *bomb = "工作簿解压后超过268435456字节的总上限，疑为压缩炸弹，拒绝读取";
     const char *expected = "";
@@ -660,6 +693,7 @@ static Suite *workbook_suite(void)
     tcase_add_test(t, a_sheet_of_too_many_elements_is_refused_before_parsing);
     tcase_add_test(t, a_sheet_that_does_not_inflate_is_refused_not_empty);
     tcase_add_test(t, sheets_naming_one_part_read_no_more_than_the_total);
+    tcase_add_test(t, two_sheets_of_one_name_refuse_the_workbook);
     tcase_add_test(t, encrypted_and_broken_workbooks);
     tcase_add_test(t, broken_sheet_xml_is_that_sheet_refused);
     suite_add_tcase(suite, t);

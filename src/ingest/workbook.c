@@ -12,10 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define HIDDEN_NOTE "隐藏的工作表，已跳过（要读入它，请在表格软件中取消隐藏后重新报送）"
 #define EMPTY_NOTE "空工作表，已跳过"
 #define NO_SHEET_REASON "工作簿中没有可读的工作表（都是空表或隐藏的表）"
+#define REPEATED_NAME_REASON "工作簿中有两张工作表都名为“%s”（Excel不允许同名），无法区分，拒绝读取：" \
+                             "请给其中一张改名后重新报送"
 
 void workbook_init(workbook *w, arena *memory)
 {
@@ -432,8 +435,40 @@ static void ingest_sheet(const workbook *w, const workbook_sheet *ws, const char
     arena_free(&scratch);
 }
 
+/* The name of a sheet that another sheet before it also has (Excel allows no two, but
+ * a file may), or NULL: each sheet is a submission named by it, so names must differ. */
+static const char *repeated_sheet_name(const workbook *w)
+{
+    for (size_t i = 1; i < w->sheets.count; i++)
+        for (size_t k = 0; k < i; k++) {
+            const workbook_sheet *a = vec_at(&w->sheets, i), *b = vec_at(&w->sheets, k);
+            if (strcasecmp(a->name, b->name) == 0)
+                return a->name;
+        }
+    return NULL;
+}
+
+static void refuse_whole(const workbook *w, const char *path, const workbook_context *c,
+                         const char *reason)
+{
+    diag_list diags;
+    arena scratch = {0};
+    diag_init(&diags, &scratch);
+    diag_add(&diags, DIAG_ERROR, path, 0, NULL, NULL, reason);
+    workbook_refuse(path, c, w->sha256, &diags);
+    diag_free(&diags);
+    arena_free(&scratch);
+}
+
 int workbook_ingest(const workbook *w, const char *path, const workbook_context *c)
 {
+    const char *twice = repeated_sheet_name(w);
+    if (twice) {
+        arena scratch = {0};
+        refuse_whole(w, path, c, arena_printf(&scratch, REPEATED_NAME_REASON, twice));
+        arena_free(&scratch);
+        return 0;
+    }
     int made = 0;
     for (size_t i = 0; i < w->sheets.count; i++) {
         const workbook_sheet *ws = vec_at(&w->sheets, i);
@@ -446,15 +481,8 @@ int workbook_ingest(const workbook *w, const char *path, const workbook_context 
             made++;
         }
     }
-    if (made == 0) {
-        diag_list diags;
-        arena scratch = {0};
-        diag_init(&diags, &scratch);
-        diag_add(&diags, DIAG_ERROR, path, 0, NULL, NULL, NO_SHEET_REASON);
-        workbook_refuse(path, c, w->sha256, &diags);
-        diag_free(&diags);
-        arena_free(&scratch);
-    }
+    if (made == 0)
+        refuse_whole(w, path, c, NO_SHEET_REASON);
     return made;
 }
 
