@@ -287,7 +287,7 @@ START_TEST(an_unwritable_output_gives_73)
     command_result r = run_command("echo keep >%s && %s run --now 2015-10-02 --output %s/out",
                                    file, bulletin_binary(), file);
     ck_assert_int_eq(r.status, 73);
-    ck_assert_ptr_nonnull(strstr(r.err, "无法创建输出文件夹：Not a directory"));
+    ck_assert_ptr_nonnull(strstr(r.err, "无法创建输出文件夹：路径中有一项不是文件夹"));
     command_result_free(&r);
     /* A file where the month's folder must be: nothing else is written, the file stays. */
     char *output = path_join(scratch, "out");
@@ -295,7 +295,7 @@ START_TEST(an_unwritable_output_gives_73)
                     output, output, bulletin_binary(), output);
     ck_assert_int_eq(r.status, 73);
     char *expected = NULL;
-    if (asprintf(&expected, "%s/2015-09: 无法写入输出文件，原有文件未改动：Not a directory\n",
+    if (asprintf(&expected, "%s/2015-09: 无法写入输出文件，原有文件未改动：路径中有一项不是文件夹\n",
                  output) < 0)
         abort();
     ck_assert_str_eq(r.err, expected);

@@ -14,6 +14,7 @@
 #include "aggregate/figures.h"
 #include "aggregate/span.h"
 #include "model/digest.h"
+#include "model/syserror.h"
 #include "report/archive.h"
 #include "report/datacsv.h"
 #include "report/monthcheck.h"
@@ -233,7 +234,7 @@ int quarter_add_source_file(session *s, archive *a, const char *name, const char
     unsigned char digest[32];
     if (digest_file(path, digest) != 0) {
         diag_addf(&s->setup_diags, DIAG_ERROR, path, 0, NULL, NULL, "无法读取：%s",
-                  strerror(errno));
+                  system_error_text(errno));
         return EXIT_NOINPUT;
     }
     archive_add_source(a, name, digest);

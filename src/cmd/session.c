@@ -9,6 +9,7 @@
 #include "cmd/timing.h"
 #include "ingest/ingest.h"
 #include "ingest/planfile.h"
+#include "model/syserror.h"
 #include "model/text.h"
 #include "model/xmlsafe.h"
 
@@ -53,13 +54,13 @@ static int take_lock(session *s)
 {
     const char *output = s->options.output;
     if (outfile_make_folder(output) != 0) {
-        setup_error(s, output, "无法创建输出文件夹：%s", strerror(errno));
+        setup_error(s, output, "无法创建输出文件夹：%s", system_error_text(errno));
         return EXIT_CANTCREAT;
     }
     /* The folder's own descriptor is locked: no file to delete from under a run. */
     s->lock_fd = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (s->lock_fd < 0) {
-        setup_error(s, output, "无法打开输出文件夹：%s", strerror(errno));
+        setup_error(s, output, "无法打开输出文件夹：%s", system_error_text(errno));
         return EXIT_CANTCREAT;
     }
     if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
@@ -216,7 +217,7 @@ int session_load(session *s, period through)
     struct stat st;
     if (stat(s->options.input, &st) != 0 || !S_ISDIR(st.st_mode)) {
         setup_error(s, s->options.input, "输入文件夹不存在或不可读：%s",
-                    strerror(errno ? errno : ENOTDIR));
+                    system_error_text(errno ? errno : ENOTDIR));
         return EXIT_NOINPUT;
     }
     int status = load_policy(s, through.year);
@@ -260,7 +261,7 @@ int session_make_folder(session *s, const char *path)
 {
     if (outfile_make_folder(path) == 0)
         return 0;
-    setup_error(s, path, "无法创建输出文件夹：%s", strerror(errno));
+    setup_error(s, path, "无法创建输出文件夹：%s", system_error_text(errno));
     return -1;
 }
 
@@ -272,7 +273,7 @@ int session_cannot_write(session *s, const char *path, int error)
         return EXIT_OSERR;
     }
     setup_error(s, path ? path : s->options.output, "无法写入输出文件，原有文件未改动：%s",
-                strerror(error));
+                system_error_text(error));
     return EXIT_CANTCREAT;
 }
 
@@ -286,7 +287,7 @@ int session_write_failed(session *s, const outset *set)
         return EXIT_OSERR;
     }
     setup_error(s, set->failed_path, "新的输出文件已就位，但无法同步到磁盘：%s",
-                strerror(set->error));
+                system_error_text(set->error));
     return EXIT_CANTCREAT;
 }
 

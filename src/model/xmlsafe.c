@@ -6,6 +6,7 @@
  */
 #include "model/xmlsafe.h"
 
+#include "model/syserror.h"
 #include "model/xmlsafe_reason.h"
 
 #include <libxml/parser.h>
@@ -249,7 +250,7 @@ static const char *open_failure(int error)
     case EISDIR:
         return "是目录而不是文件";
     default:
-        return strerror(error);
+        return system_error_text(error);
     }
 }
 
@@ -274,7 +275,7 @@ int xmlsafe_read_fd(int fd, const char *path, size_t max_bytes, arena *a, char *
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "读取文件失败：%s", strerror(errno));
+            diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "读取文件失败：%s", system_error_text(errno));
             return -1;
         }
         if (n == 0)

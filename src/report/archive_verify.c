@@ -6,6 +6,7 @@
 #include "report/archive.h"
 
 #include "model/digest.h"
+#include "model/syserror.h"
 #include "report/manifest_read.h"
 
 #include <dirent.h>
@@ -40,7 +41,7 @@ static int load_listed(const char *folder, arena *memory, diag_list *problems,
     int status = manifest_read(path, "files", memory, listing);
     if (status < 0) {
         diag_addf(problems, DIAG_ERROR, path, 0, NULL, NULL, "无法读取归档清单：%s",
-                  strerror(errno));
+                  system_error_text(errno));
         return -1;
     }
     for (size_t i = 0; status == 0 && i < listing->files.count; i++) {
