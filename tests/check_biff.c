@@ -679,9 +679,7 @@ START_TEST(a_formula_error_is_refused_with_its_cell)
         "%s:附件2!F2: 列“总投资”：“#DIV/0!”是错误值，没有可读的数值\n", path));
     ingest_close(&ctx);
     store_free(&s);
-    command_result removed = run_command("rm -rf '%s'", scratch);
-    command_result_free(&removed);
-    free(scratch);
+    remove_scratch_folder(scratch);
     free(t.data);
     free(stream.data);
     free(file.data);

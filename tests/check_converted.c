@@ -33,9 +33,7 @@ static void run_csv_month(void)
 
 static void remove_months(void)
 {
-    command_result removed = run_command("rm -rf '%s'", scratch);
-    command_result_free(&removed);
-    free(scratch);
+    remove_scratch_folder(scratch);
     arena_free(&memory);
 }
 

@@ -26,9 +26,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    command_result removed = run_command("rm -rf '%s'", scratch);
-    command_result_free(&removed);
-    free(scratch);
+    remove_scratch_folder(scratch);
     arena_free(&memory);
 }
 

@@ -39,9 +39,7 @@ static void teardown(void)
 {
     while (opened_count > 0)
         workbook_free(opened[--opened_count]);
-    command_result removed = run_command("rm -rf '%s'", scratch);
-    command_result_free(&removed);
-    free(scratch);
+    remove_scratch_folder(scratch);
     arena_free(&memory);
 }
 

@@ -36,13 +36,6 @@ static char *path_join(const char *folder, const char *name)
     return path;
 }
 
-static void remove_folder(char *folder)
-{
-    command_result r = run_command("rm -rf %s", folder);
-    command_result_free(&r);
-    free(folder);
-}
-
 /* The sample input with nothing wrong (made once, in main): the plain tree of
  * tools/gensample.c (no faulty rows), the late projects report dated in time, and the two
  * offices' missing quarterly items added, so that a run of 2015-09 exits 0.  The
@@ -102,7 +95,7 @@ static void assert_nothing_written(char *scratch)
     ck_assert_str_eq(files, ".\n");
     free(files);
     free(output);
-    remove_folder(scratch);
+    remove_scratch_folder(scratch);
 }
 
 static void assert_same_bytes(const char *a, const char *b)
@@ -157,7 +150,7 @@ START_TEST(success_is_silent_and_today_picks_the_period)
     char *july = path_join(output, "2015-07/summary.json");
     ck_assert_int_eq(access(july, R_OK), 0);
     free(july);
-    remove_folder(output);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -191,7 +184,7 @@ START_TEST(a_progress_bar_only_on_a_terminal)
     ck_assert_ptr_nonnull(strstr(r.out, "[######------------------] 1/4 读取计划与报送文件"));
     ck_assert_ptr_nonnull(strstr(r.out, "\r\033[K"));
     command_result_free(&r);
-    remove_folder(output);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -212,7 +205,7 @@ START_TEST(a_bad_option_gives_64_and_touches_nothing)
     command_result_free(&r);
     ck_assert_int_eq(access(output, F_OK), -1);
     free(output);
-    remove_folder(scratch);
+    remove_scratch_folder(scratch);
 }
 END_TEST
 
@@ -228,7 +221,7 @@ START_TEST(an_invalid_plan_gives_65_and_no_archive)
     ck_assert_str_eq(files, ".\n");
     free(files);
     command_result_free(&r);
-    remove_folder(output);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -276,7 +269,7 @@ START_TEST(no_input_gives_66)
     free(expected);
     free(empty);
     free(output);
-    remove_folder(scratch);
+    remove_scratch_folder(scratch);
 }
 END_TEST
 
@@ -311,7 +304,7 @@ START_TEST(an_unwritable_output_gives_73)
     free(files);
     free(output);
     free(file);
-    remove_folder(scratch);
+    remove_scratch_folder(scratch);
 }
 END_TEST
 
@@ -346,8 +339,8 @@ START_TEST(a_full_device_gives_73_and_keeps_the_previous_files)
     ck_assert_int_eq(r.status, 0);
     command_result_free(&r);
     free(files);
-    remove_folder(before);
-    remove_folder(output);
+    remove_scratch_folder(before);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -405,7 +398,7 @@ START_TEST(a_failed_write_leaves_the_destination_whole)
     free(kept);
     free(small);
     free(month);
-    remove_folder(folder);
+    remove_scratch_folder(folder);
 }
 END_TEST
 
@@ -433,7 +426,7 @@ START_TEST(a_held_lock_gives_75)
     command_result_free(&r);
     free(files);
     free(expected);
-    remove_folder(output);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -455,7 +448,7 @@ START_TEST(rejected_rows_give_3_and_one_line)
     command_result_free(&r);
     free(expected);
     free(output);
-    remove_folder(scratch);
+    remove_scratch_folder(scratch);
 }
 END_TEST
 
@@ -473,7 +466,7 @@ START_TEST(out_of_descriptors_gives_71_and_touches_nothing)
     char *files = listing(output);
     ck_assert_str_eq(files, ".\n");
     free(files);
-    remove_folder(output);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -509,7 +502,7 @@ START_TEST(folders_honour_the_umask)
     ck_assert_str_eq(r.out, "750 2015-09\n750 archive\n750 archive/2015-Q3\n"
                             "750 archive/2015-Q3/data\n644 archive/2015-Q3/manifest.json\n");
     command_result_free(&r);
-    remove_folder(output);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -556,9 +549,9 @@ START_TEST(a_killed_run_leaves_whole_files)
         }
     }
     ck_assert_int_eq(kills, 5 + 1 + 1 + 1); /* five files staged, one exchange, one sync */
-    remove_folder(clean);
-    remove_folder(old_folder);
-    remove_folder(output);
+    remove_scratch_folder(clean);
+    remove_scratch_folder(old_folder);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -606,8 +599,8 @@ START_TEST(a_killed_quarter_leaves_no_half_archive)
     free(archived);
     free(manifest);
     free(clean_manifest);
-    remove_folder(clean);
-    remove_folder(output);
+    remove_scratch_folder(clean);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -638,7 +631,7 @@ START_TEST(the_quarter_counts_refused_files_and_skipped_entries)
     command_result_free(&r);
     free(input);
     free(output);
-    remove_folder(scratch);
+    remove_scratch_folder(scratch);
 }
 END_TEST
 
@@ -715,8 +708,8 @@ START_TEST(the_quarter_archive_holds_report_bulletins_and_data)
     free(ran);
     free(files);
     free(expected);
-    remove_folder(monthly);
-    remove_folder(output);
+    remove_scratch_folder(monthly);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -769,7 +762,7 @@ START_TEST(a_quarter_archived_twice_writes_nothing_the_second_time)
     free(before);
     free(input);
     free(output);
-    remove_folder(scratch);
+    remove_scratch_folder(scratch);
 }
 END_TEST
 
@@ -825,7 +818,7 @@ START_TEST(a_tampered_archive_fails_verify_naming_the_file)
     free(extra);
     free(expected);
     free(archived);
-    remove_folder(output);
+    remove_scratch_folder(output);
 }
 END_TEST
 
@@ -884,7 +877,7 @@ START_TEST(the_quarter_remakes_a_damaged_or_stale_month)
     free(archived);
     free(month);
     free(output);
-    remove_folder(scratch);
+    remove_scratch_folder(scratch);
 }
 END_TEST
 
@@ -921,7 +914,7 @@ START_TEST(verify_reads_escapes_and_refuses_paths_outside)
     free(manifest);
     free(kept);
     free(archived);
-    remove_folder(output);
+    remove_scratch_folder(output);
 }
 END_TEST
 

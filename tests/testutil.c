@@ -74,6 +74,13 @@ command_result run_command(const char *format, ...)
     return r;
 }
 
+void remove_scratch_folder(char *folder)
+{
+    command_result removed = run_command("rm -rf '%s'", folder);
+    command_result_free(&removed);
+    free(folder);
+}
+
 void command_result_free(command_result *r)
 {
     free(r->out);

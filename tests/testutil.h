@@ -28,6 +28,9 @@ bool same_file_bytes(const char *a, const char *b);
 /* A new empty folder under $TMPDIR (or /tmp), malloc'd path. */
 char *make_scratch_folder(void);
 
+/* Removes a folder of make_scratch_folder with all it holds, and frees its path. */
+void remove_scratch_folder(char *folder);
+
 /* Runs every test of the suite (forking as CK_FORK says) and returns the exit status of
  * the test program: EXIT_SUCCESS when all passed. */
 typedef struct Suite Suite;
