@@ -158,8 +158,13 @@ START_TEST(check_exit_statuses)
     ck_assert_int_eq(missing.status, 66);
     ck_assert_str_eq(missing.out, "");
     ck_assert_str_eq(missing.err, "no/such/file.csv: 路径不存在\n");
+    /* a path through a file: the reason in words, not only 无法读取 */
+    command_result through_file = check_in_scratch(scratch, "/dev/null/x.csv");
+    ck_assert_int_eq(through_file.status, 66);
+    ck_assert_str_eq(through_file.err, "/dev/null/x.csv: 无法读取：路径中有一项不是文件夹\n");
     command_result none = check_in_scratch(scratch, "");
     ck_assert_int_eq(none.status, 64);
+    command_result_free(&through_file);
     command_result_free(&clean);
     command_result_free(&missing);
     command_result_free(&none);

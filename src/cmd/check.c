@@ -11,6 +11,7 @@
 #include "ingest/ingest.h"
 #include "ingest/supersede.h"
 #include "ingest/planfile.h"
+#include "model/syserror.h"
 #include "model/xmlsafe.h"
 
 #include <errno.h>
@@ -31,7 +32,10 @@ static int check_operands(const options *o)
     for (int i = 0; i < o->operand_count; i++) {
         struct stat st;
         if (stat(o->operands[i], &st) != 0) {
-            fprintf(stderr, "%s: %s\n", o->operands[i], errno == ENOENT ? "路径不存在" : "无法读取");
+            if (errno == ENOENT)
+                fprintf(stderr, "%s: 路径不存在\n", o->operands[i]);
+            else
+                fprintf(stderr, "%s: 无法读取：%s\n", o->operands[i], system_error_text(errno));
             status = EXIT_NOINPUT;
         }
     }
