@@ -2,7 +2,8 @@
  * supersede.c: the records that stand across files (see supersede.h).  Every accepted or
  * superseded record whose key occurs more than once (a hash of the key's fields tells)
  * gets its key; sorting the keys once groups each key's records in the order of their
- * files: O(n log n).  A key that occurs once settles nothing.
+ * files: O(n log n).  A key that occurs once settles nothing.  A store that keeps keys
+ * only (`check`) is settled the same way from its keys.
  */
 #include "ingest/supersede.h"
 
@@ -28,7 +29,9 @@ static int compare_entries(const void *a, const void *b)
     int by_key = strcmp(x->key, y->key);
     if (by_key)
         return by_key;
-    return (x->file_rank > y->file_rank) - (x->file_rank < y->file_rank);
+    if (x->file_rank != y->file_rank)
+        return x->file_rank < y->file_rank ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line); /* a quarterly file's items */
 }
 
 /* Files in the order "earlier submission first": date sent (none first), then path. */
@@ -92,9 +95,16 @@ static uint64_t text_hash(uint64_t h, const char *text)
     return mix(h, 0);
 }
 
+/* 32 bits of a key's hash, never 0: a filter, since the keys themselves are compared
+ * (two keys of one hash only cost an entry each), in half the memory of the whole. */
+static uint32_t folded(uint64_t h)
+{
+    return (uint32_t)(h ^ h >> 32) | 1;
+}
+
 /* The hash of a record's key by its fields (equal keys, equal hashes), or 0 for a
  * record that takes no part (rejected). */
-static uint64_t key_hash(const store *s, record_kind kind, const void *record)
+static uint32_t key_hash(const store *s, record_kind kind, const void *record)
 {
     const project_record *head = record;
     if (head->fate == FATE_REJECTED)
@@ -113,12 +123,12 @@ static uint64_t key_hash(const store *s, record_kind kind, const void *record)
         const char *office = store_file(s, head->origin.file)->office;
         h = text_hash(h, office ? office : "");
     }
-    return h | 1;
+    return folded(h);
 }
 
 static int compare_hashes(const void *a, const void *b)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
 }
 
@@ -127,18 +137,41 @@ typedef struct kind_records {
     const vec *records;
 } kind_records;
 
-/* The sorted hashes of every record's key, those of keys seen once left out (0). */
-static uint64_t *shared_hashes(const store *s, const kind_records *kinds, size_t *count)
+/* The period of a file's records: a quarterly file's quarter, else the file's month. */
+static period period_of(const submission_file *f)
 {
-    size_t n = 0, total = 0;
+    return f->kind == KIND_QUARTERLY ? period_quarter_of(f->period) : f->period;
+}
+
+/* The hash of a kept key (keys_only), or 0 for a record that takes no part. */
+static uint32_t kept_key_hash(const submission_file *f, const record_key *k)
+{
+    if (k->fate == FATE_REJECTED)
+        return 0;
+    period p = period_of(f);
+    uint64_t h = mix(mix(mix(0x9E3779B97F4A7C15u, (uint64_t)f->kind), (uint64_t)p.year),
+                     (uint64_t)(f->kind == KIND_QUARTERLY ? p.quarter : p.month));
+    const char *key = f->kind == KIND_QUARTERLY ? f->office : k->key;
+    return folded(text_hash(h, key ? key : ""));
+}
+
+/* The sorted hashes of every record's key, those of keys seen once left out (0). */
+static uint32_t *shared_hashes(const store *s, const kind_records *kinds, size_t *count)
+{
+    size_t n = 0, total = s->keys.count;
     for (size_t k = 0; k < 4; k++)
         total += kinds[k].records->count;
-    uint64_t *hashes = malloc((total ? total : 1) * sizeof *hashes);
+    uint32_t *hashes = malloc((total ? total : 1) * sizeof *hashes);
     if (!hashes)
         die_oom();
     for (size_t k = 0; k < 4; k++)
         for (size_t i = 0; i < kinds[k].records->count; i++)
             hashes[n++] = key_hash(s, kinds[k].kind, vec_at(kinds[k].records, i));
+    for (size_t i = 0; i < s->files.count; i++) {
+        const submission_file *f = store_file(s, (int)i);
+        for (size_t j = 0; j < f->key_count; j++)
+            hashes[n++] = kept_key_hash(f, vec_at(&s->keys, f->first_key + j));
+    }
     if (n > 0)
         qsort(hashes, n, sizeof *hashes, compare_hashes);
     size_t kept = 0;
@@ -151,9 +184,32 @@ static uint64_t *shared_hashes(const store *s, const kind_records *kinds, size_t
     return hashes;
 }
 
-static bool is_shared(const uint64_t *hashes, size_t count, uint64_t h)
+static bool is_shared(const uint32_t *hashes, size_t count, uint32_t h)
 {
     return h != 0 && count > 0 && bsearch(&h, hashes, count, sizeof h, compare_hashes) != NULL;
+}
+
+/* The keys a store that keeps keys only holds, file by file, each with the key text the
+ * records' fields would give (P|2015-9|code, G|2015-9|unit|industry|subsector, …). */
+static void collect_kept(store *s, collector *c, arena *a, const uint32_t *hashes, size_t shared)
+{
+    static const char letters[] = {[KIND_PROJECTS] = 'P', [KIND_PROGRESS] = 'G',
+                                   [KIND_ASSESSMENT] = 'A', [KIND_QUARTERLY] = 'Q'};
+    for (size_t i = 0; i < s->files.count; i++) {
+        const submission_file *f = store_file(s, (int)i);
+        period p = period_of(f);
+        for (size_t j = 0; j < f->key_count; j++) {
+            record_key *k = vec_at(&s->keys, f->first_key + j);
+            if (!is_shared(hashes, shared, kept_key_hash(f, k)))
+                continue;
+            const char *key = f->kind == KIND_QUARTERLY ? f->office : k->key;
+            provenance origin = {(int)i, k->line};
+            bool project = f->kind == KIND_PROJECTS;
+            add(c, arena_printf(a, "%c|%d-%d|%s", letters[f->kind], p.year,
+                                f->kind == KIND_QUARTERLY ? p.quarter : p.month, key ? key : ""),
+                &origin, &k->fate, k->warned, project ? "项目编号" : NULL, project ? k->key : NULL);
+        }
+    }
 }
 
 static void collect(store *s, collector *c, arena *a)
@@ -161,7 +217,7 @@ static void collect(store *s, collector *c, arena *a)
     const kind_records kinds[4] = {{KIND_PROJECTS, &s->projects}, {KIND_PROGRESS, &s->progress},
                                    {KIND_ASSESSMENT, &s->assessments}, {KIND_QUARTERLY, &s->quarterly}};
     size_t shared;
-    uint64_t *hashes = shared_hashes(s, kinds, &shared);
+    uint32_t *hashes = shared_hashes(s, kinds, &shared);
     for (size_t i = 0; i < s->projects.count; i++) {
         project_record *r = vec_at(&s->projects, i);
         if (!is_shared(hashes, shared, key_hash(s, KIND_PROJECTS, r)))
@@ -193,6 +249,7 @@ static void collect(store *s, collector *c, arena *a)
                             office ? office : ""),
             &r->origin, &r->fate, r->warned, NULL, NULL);
     }
+    collect_kept(s, c, a, hashes, shared);
     free(hashes);
 }
 

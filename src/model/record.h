@@ -92,4 +92,16 @@ typedef struct quarterly_record {
     const char *topic, *content;
 } quarterly_record;
 
+/* What a store that keeps keys only (store.h, `check`) keeps of an accepted record: the
+ * key superseding compares, with its line and fate.  Its file's index, kind and period
+ * are the file's: the keys of a file are a range of the store's keys. */
+typedef struct record_key {
+    const char *key;  /* interned: a project's 项目编号, a progress row's unit|industry|
+                         subsector and an assessment's unit as plan indexes ("3|1|-1",
+                         "3"); NULL for a quarterly item, whose key is its file's office */
+    long line;
+    record_fate fate;
+    bool warned;
+} record_key;
+
 #endif

@@ -15,6 +15,8 @@ void store_init(store *s, arena *memory)
     vec_init(&s->progress, sizeof(progress_record));
     vec_init(&s->assessments, sizeof(assessment_record));
     vec_init(&s->quarterly, sizeof(quarterly_record));
+    vec_init(&s->keys, sizeof(record_key));
+    s->keys_only = false;
     diag_init(&s->diags, memory);
     s->skipped = 0;
     s->names = NULL;
@@ -29,6 +31,7 @@ void store_free(store *s)
     vec_free(&s->progress);
     vec_free(&s->assessments);
     vec_free(&s->quarterly);
+    vec_free(&s->keys);
     diag_free(&s->diags);
     free(s->names);
     s->names = NULL;
@@ -127,16 +130,23 @@ submission_file *store_file(const store *s, int index)
 store_mark store_mark_now(const store *s)
 {
     return (store_mark){s->files.count,       s->projects.count,  s->progress.count,
-                        s->assessments.count, s->quarterly.count, s->diags.items.count};
+                        s->assessments.count, s->quarterly.count, s->keys.count,
+                        s->diags.items.count};
 }
 
-void store_forget_since(store *s, const store_mark *mark)
+void store_forget_records_since(store *s, const store_mark *mark)
 {
-    s->files.count = mark->files;
     s->projects.count = mark->projects;
     s->progress.count = mark->progress;
     s->assessments.count = mark->assessments;
     s->quarterly.count = mark->quarterly;
+    s->keys.count = mark->keys;
+}
+
+void store_forget_since(store *s, const store_mark *mark)
+{
+    store_forget_records_since(s, mark);
+    s->files.count = mark->files;
     s->diags.items.count = mark->diags;
 }
 

@@ -27,6 +27,7 @@ typedef struct submission_file {
     const char *encoding; /* "UTF-8", "GB18030", "UTF-16LE", … */
     bool rejected_whole;
     row_counts rows;
+    size_t first_key, key_count; /* its records' keys in the store's keys (keys_only) */
     unsigned char sha256[32];
 } submission_file;
 
@@ -48,6 +49,9 @@ typedef struct store {
     vec progress;   /* progress_record */
     vec assessments;/* assessment_record */
     vec quarterly;  /* quarterly_record */
+    bool keys_only; /* keep of each accepted record only its key (`check`): keys, not
+                       the four vectors above, which stay empty */
+    vec keys;       /* record_key */
     diag_list diags;
     long skipped;   /* entries of the input folder not read (each with an error in diags) */
 } store;
@@ -73,10 +77,13 @@ submission_file *store_file(const store *s, int index);
 
 /* How much the store holds, to leave out again what is added after it. */
 typedef struct store_mark {
-    size_t files, projects, progress, assessments, quarterly, diags;
+    size_t files, projects, progress, assessments, quarterly, keys, diags;
 } store_mark;
 
 store_mark store_mark_now(const store *s);
+/* Forgets every record and key added since mark (a file's, when it is read again or
+ * refused whole); files and diagnostics stay. */
+void store_forget_records_since(store *s, const store_mark *mark);
 /* Forgets every file, record and diagnostic added since mark, as if never read: for a
  * file that turns out not to belong to the run (a plan serves one year). */
 void store_forget_since(store *s, const store_mark *mark);
