@@ -1,10 +1,12 @@
 /*
  * builder.h: the record builder.  Both readers (CSV sheets and XML) hand it rows of
- * named cell texts with a line number; it parses the values, checks every row
- * (inputs.md §3), and at the end of the file settles the file's office and period,
- * rejects what only the whole file can tell, and commits the accepted records, the
- * counts and the messages to the store.  Every row ends accepted (maybe warned) or
- * rejected; superseding across files is supersede.h's.
+ * named cell texts with a line number; it parses the values and checks every row
+ * (inputs.md §3).  As soon as the rows have settled the file's office, period and date
+ * sent, each row is checked against them and its record committed to the store as it
+ * comes (the rows before wait); the end of the file settles what the rows left open,
+ * rejects what only the whole file can tell, and commits the counts and the messages.
+ * Every row ends accepted (maybe warned) or rejected; superseding across files is
+ * supersede.h's.
  */
 #ifndef BULLETIN_BUILDER_H
 #define BULLETIN_BUILDER_H
@@ -18,7 +20,7 @@
 
 #include <stdbool.h>
 
-typedef struct builder_keys builder_keys;
+typedef struct builder_state builder_state;
 
 /* One data row: the cell texts by column of the file's table (NULL: no such column). */
 typedef struct builder_row {
@@ -55,19 +57,22 @@ typedef struct builder {
     bool skipped;                /* set by builder_skip_file */
     long rejected_line;
     diag_list file_diags;        /* about the file as a whole */
-    diag_list row_diags;         /* about single rows */
-    vec rows;                    /* pending_row (builder.c) */
-    size_t first_record;         /* the store's index of the first pending row's record */
+    store_mark start;            /* the store when the file began: its records follow */
+    vec pending;                 /* pending_row (builder_parts.h): rows that wait for the
+                                    file's metadata to be settled */
     unsigned pass;               /* this reading of the file, for the store's marks */
-    vec row_metadata;            /* row_metadata (builder.c) */
-    vec totals;                  /* total_cell (builder.c): amounts of 合计/总计 rows */
-    builder_keys *keys;          /* key sets (builder.c) */
+    vec row_metadata;            /* row_metadata (builder_parts.h) */
+    vec totals;                  /* total_cell (builder_parts.h): amounts of 合计/总计 rows */
+    builder_state *state;        /* key sets, settled metadata, sums (builder_parts.h) */
     ingest_sums *sums;           /* the run's amount sums, or NULL: not checked */
     date today;                  /* a 填报日期 after it is impossible; 0: not checked */
     /* a workbook's sheet: messages name the cell (path!H14, or path!14:14 for a row)
      * from each column's 0-based position in the sheet (-1: none) */
     bool cell_references;
     int column_positions[TABLE_MAX_COLUMNS];
+    /* a sheet's header is read: a column without a position is not in the file, so no
+     * row states its metadata (the file's own, stated, is final) */
+    bool columns_known;
     long read, rejected, warned;
 } builder;
 
@@ -119,8 +124,9 @@ void builder_add_total(builder *b, const builder_row *row);
 
 /* Ends the file.  readable false: the file could not be decoded or parsed, no row
  * counts and only the file's own messages are kept.  Otherwise settles the office and
- * the period, applies the checks across rows, and commits records, counts and messages
- * (row messages sorted by line) to the store.  Frees the builder's heap memory. */
+ * the period, finishes the checks across rows, and commits records, counts and messages
+ * (row messages sorted by line) to the store; a file rejected whole leaves no record.
+ * Frees the builder's heap memory. */
 void builder_end(builder *b, bool readable);
 
 #endif

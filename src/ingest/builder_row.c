@@ -1,7 +1,8 @@
 /*
  * builder_row.c: the checks of one row as it comes (see builder.h): values parsed by the
  * column table's types; names, keys and warnings that need more than one column checked
- * here in code.  A row that passes waits, pending, for the end of its file (builder.c).
+ * here in code.  A row that passes goes on to builder.c's checks against the file's
+ * metadata.
  */
 #include "ingest/builder_parts.h"
 
@@ -50,16 +51,18 @@ static const char *cell(const row_check *c, int column)
 static void row_error(row_check *c, int column, const char *reason)
 {
     builder *b = c->b;
-    diag_add(&b->row_diags, DIAG_ERROR, b->path, c->row->line,
-             column >= 0 ? builder_column_name(b, column) : NULL, builder_shown(b, cell(c, column)), reason);
+    builder_row_message(b, PHASE_READ, DIAG_ERROR, c->row->line,
+                        column >= 0 ? builder_column_name(b, column) : NULL,
+                        builder_shown(b, cell(c, column)), reason);
     c->failed = true;
 }
 
 static void row_warning(row_check *c, int column, const char *reason)
 {
     builder *b = c->b;
-    diag_add(&b->row_diags, DIAG_WARNING, b->path, c->row->line,
-             column >= 0 ? builder_column_name(b, column) : NULL, builder_shown(b, cell(c, column)), reason);
+    builder_row_message(b, PHASE_READ, DIAG_WARNING, c->row->line,
+                        column >= 0 ? builder_column_name(b, column) : NULL,
+                        builder_shown(b, cell(c, column)), reason);
     c->warned = true;
 }
 
@@ -153,7 +156,7 @@ static value_status parse_value(row_check *c, int column, any_record *record)
         if (status == VALUE_OK && length > TEXT_MAX_CHARACTERS &&
             characters(start, length) > TEXT_MAX_CHARACTERS)
             status = VALUE_RANGE;
-        if (status == VALUE_OK)
+        if (status == VALUE_OK && !b->store->keys_only) /* a key store keeps no text */
             *(const char **)field = store_intern(b->store, start, length);
         break;
     }
@@ -180,7 +183,7 @@ static void parse_values(row_check *c, any_record *record)
 
 /* ---- names ---- */
 
-static int column_of_type(const table *t, column_type type)
+int builder_column_of_type(const table *t, column_type type)
 {
     for (size_t i = 0; i < t->count; i++)
         if (t->columns[i].type == type)
@@ -197,7 +200,7 @@ static const plan_name *find_name(builder *b, plan_name_kind kind, int owner, co
     uint64_t h = 14695981039346656037u ^ (uint64_t)kind ^ ((uint64_t)(owner + 1) << 8);
     for (size_t i = 0; i < length; i++)
         h = (h ^ (unsigned char)text[i]) * 1099511628211u;
-    memo_slot *slot = &b->keys->names[(h ^ h >> 29) % MEMO_SLOTS];
+    memo_slot *slot = &b->state->names[(h ^ h >> 29) % MEMO_SLOTS];
     if (slot->text[0] && slot->kind == (int)kind && slot->owner == owner && strcmp(slot->text, text) == 0)
         return slot->found;
     slot->found = plan_names_find(b->plan->names, b->plan->name_count, kind, owner, text);
@@ -225,7 +228,7 @@ static const char *name_in(row_check *c, int column, char *buf)
 static void resolve_unit(row_check *c, any_record *record)
 {
     const table *t = c->b->table;
-    int column = column_of_type(t, COLUMN_UNIT);
+    int column = builder_column_of_type(t, COLUMN_UNIT);
     if (column < 0)
         return;
     int *unit = builder_field(record, t->columns[column].field);
@@ -247,8 +250,8 @@ static void resolve_industry(row_check *c, any_record *record)
 {
     const plan *p = c->b->plan;
     const table *t = c->b->table;
-    int industry_column = column_of_type(t, COLUMN_INDUSTRY);
-    int subsector_column = column_of_type(t, COLUMN_SUBSECTOR);
+    int industry_column = builder_column_of_type(t, COLUMN_INDUSTRY);
+    int subsector_column = builder_column_of_type(t, COLUMN_SUBSECTOR);
     if (industry_column < 0)
         return;
     int *industry = builder_field(record, t->columns[industry_column].field);
@@ -301,9 +304,9 @@ static void read_metadata(row_check *c, row_metadata *m)
     builder *b = c->b;
     const table *t = b->table;
     m->office_index = -1;
-    int period_column = column_of_type(t, COLUMN_PERIOD);
-    int office_column = column_of_type(t, COLUMN_OFFICE);
-    int date_column = column_of_type(t, COLUMN_DATE);
+    int period_column = builder_column_of_type(t, COLUMN_PERIOD);
+    int office_column = builder_column_of_type(t, COLUMN_OFFICE);
+    int date_column = builder_column_of_type(t, COLUMN_DATE);
     const char *text = cell(c, period_column);
     value_status status;
     if (text && (status = value_period(text, &m->period)) != VALUE_EMPTY) {
@@ -341,10 +344,10 @@ static size_t row_metadata_of(row_check *c)
 {
     builder *b = c->b;
     const table *t = b->table;
-    const char *cells[3] = {cell(c, column_of_type(t, COLUMN_PERIOD)),
-                            cell(c, column_of_type(t, COLUMN_OFFICE)),
-                            cell(c, column_of_type(t, COLUMN_DATE))};
-    metadata_memo *memo = &b->keys->metadata;
+    const char *cells[3] = {cell(c, builder_column_of_type(t, COLUMN_PERIOD)),
+                            cell(c, builder_column_of_type(t, COLUMN_OFFICE)),
+                            cell(c, builder_column_of_type(t, COLUMN_DATE))};
+    metadata_memo *memo = &b->state->metadata;
     if (memo->valid && same_cell(cells[0], memo->cells[0]) && same_cell(cells[1], memo->cells[1]) &&
         same_cell(cells[2], memo->cells[2]))
         return memo->index;
@@ -352,6 +355,7 @@ static size_t row_metadata_of(row_check *c)
     c->failed = false;
     row_metadata *m = vec_push(&b->row_metadata);
     read_metadata(c, m);
+    builder_learn_metadata(b, m);
     memo->valid = !c->failed;
     c->failed |= failed;
     memo->index = b->row_metadata.count - 1;
@@ -380,14 +384,14 @@ static void check_key(row_check *c, const any_record *record)
         column = table_column_named(b->table, "单位");
         what = "（单位、所属产业、细分领域均相同）";
         if (r->subsector >= 0)
-            keyset_add(&b->keys->breakdowns, b->scratch,
+            keyset_add(&b->state->breakdowns, b->scratch,
                        arena_printf(b->scratch, "%d|%d", r->unit, r->industry), c->row->line);
     } else if (b->kind == KIND_ASSESSMENT && record->assessment.unit >= 0) {
         key = arena_printf(b->scratch, "A|%d", record->assessment.unit);
         column = table_column_named(b->table, "单位");
     }
     if (key)
-        first = keyset_add(&b->keys->records, b->scratch, key, c->row->line);
+        first = keyset_add(&b->state->records, b->scratch, key, c->row->line);
     if (first) {
         char reason[256];
         snprintf(reason, sizeof reason, "与第%ld行重复%s", first, what);
@@ -485,7 +489,7 @@ void builder_count_row(builder *b)
 void builder_reject_row(builder *b, long line, const char *value, const char *reason)
 {
     b->read++;
-    diag_add(&b->row_diags, DIAG_ERROR, b->path, line, NULL, builder_shown(b, value), reason);
+    builder_row_message(b, PHASE_READ, DIAG_ERROR, line, NULL, builder_shown(b, value), reason);
 }
 
 void builder_add_row(builder *b, const builder_row *row)
@@ -496,10 +500,9 @@ void builder_add_row(builder *b, const builder_row *row)
     if (b->rejected_reason || !b->table)
         return; /* counted as rejected with the file */
     row_check c = {b, row, false, false};
-    pending_row pending = {.line = row->line};
     any_record record;
     init_record(b->kind, &record);
-    pending.metadata = row_metadata_of(&c);
+    size_t metadata = row_metadata_of(&c);
     parse_values(&c, &record);
     resolve_unit(&c, &record);
     resolve_industry(&c, &record);
@@ -513,20 +516,15 @@ void builder_add_row(builder *b, const builder_row *row)
     if (row->unnamed_value) {
         char reason[128];
         snprintf(reason, sizeof reason, "在没有列名的第%zu列，未读入", row->unnamed_position);
-        diag_add(&b->row_diags, DIAG_WARNING, b->path, row->line, NULL,
-                 builder_shown(b, row->unnamed_value), reason);
+        builder_row_message(b, PHASE_READ, DIAG_WARNING, row->line, NULL,
+                            builder_shown(b, row->unnamed_value), reason);
         c.warned = true;
     }
     if (b->kind == KIND_PROJECTS)
         warn_project(&c, &record.project);
     else if (b->kind == KIND_PROGRESS)
         warn_progress(&c, &record.progress);
-    pending.warned = c.warned;
-    vec *records = builder_records(b);
-    if (b->rows.count == 0)
-        b->first_record = records->count;
-    memcpy(vec_push(records), &record, records->item_size);
-    *(pending_row *)vec_push(&b->rows) = pending;
+    builder_take_row(b, row->line, metadata, c.warned, &record);
 }
 
 void builder_add_total(builder *b, const builder_row *row)

@@ -527,8 +527,10 @@ static void take_header(sheet *s, const csvfile_row *bottom)
         builder_reject_file(b, top->line, UNKNOWN_KIND_REASON);
     } else {
         builder_set_kind(b, kind, s->has_unit ? s->unit : YUAN_PER_WAN);
-        if (map_columns(s, top->line, keys, shown))
+        if (map_columns(s, top->line, keys, shown)) {
+            b->columns_known = true;
             check_required(s, top->line);
+        }
     }
 }
 

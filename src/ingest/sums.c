@@ -1,6 +1,7 @@
 /*
- * sums.c: per kind and period, the sum of each amount column (see sums.h).  Periods
- * number in the tens: a linear search finds a period's sums.
+ * sums.c: per kind and period, the sum of each amount column (see sums.h), and a
+ * file's sums waiting for its end.  Periods number in the tens: a linear search finds a
+ * period's sums.
  */
 #include "ingest/sums.h"
 
@@ -22,18 +23,15 @@ void sums_free(ingest_sums *s)
     vec_free(&s->periods);
 }
 
-static period_sums *sums_of(ingest_sums *s, record_kind kind, period p)
+/* The sums of kind and period, or NULL when nothing of them was added yet. */
+static period_sums *sums_of(const ingest_sums *s, record_kind kind, period p)
 {
     for (size_t i = 0; i < s->periods.count; i++) {
         period_sums *found = vec_at(&s->periods, i);
         if (found->kind == kind && period_equal(found->period, p))
             return found;
     }
-    period_sums *added = vec_push(&s->periods);
-    memset(added, 0, sizeof *added);
-    added->kind = kind;
-    added->period = p;
-    return added;
+    return NULL;
 }
 
 /* The amount of column i in record, or 0 when the column is not an amount or not given. */
@@ -48,15 +46,35 @@ static money amount_of(const table_column *column, const void *record)
     return amount;
 }
 
-int sums_add(ingest_sums *s, const table *t, period p, const void *record)
+int sums_add_row(const ingest_sums *s, const table *t, period p, money *file, const void *record)
 {
-    period_sums *sums = sums_of(s, t->kind, p);
+    const period_sums *run = sums_of(s, t->kind, p);
     money next[TABLE_MAX_COLUMNS];
     for (size_t i = 0; i < t->count; i++) {
-        next[i] = sums->sums[i];
-        if (money_add(&next[i], amount_of(&t->columns[i], record)) != 0)
+        next[i] = file[i];
+        money amount = amount_of(&t->columns[i], record);
+        if (amount == 0)
+            continue;
+        /* run + file fits (every row added so far was checked so), and amounts are not
+         * negative: file + amount fits when run + file + amount does */
+        money total = (run ? run->sums[i] : 0) + file[i];
+        if (money_add(&total, amount) != 0)
             return (int)i;
+        next[i] += amount;
     }
-    memcpy(sums->sums, next, t->count * sizeof next[0]);
+    memcpy(file, next, t->count * sizeof next[0]);
     return SUMS_FIT;
+}
+
+void sums_add_file(ingest_sums *s, const table *t, period p, const money *file)
+{
+    period_sums *run = sums_of(s, t->kind, p);
+    if (!run) {
+        run = vec_push(&s->periods);
+        memset(run, 0, sizeof *run);
+        run->kind = t->kind;
+        run->period = p;
+    }
+    for (size_t i = 0; i < t->count; i++)
+        money_add(&run->sums[i], file[i]); /* fits: sums_add_row saw run + file fit */
 }

@@ -20,8 +20,14 @@ void sums_free(ingest_sums *s);
 
 #define SUMS_FIT (-1)
 
-/* Adds the amounts of record (a record of t's kind, of period p) to the sums.  Returns
- * SUMS_FIT, or the column of the first amount whose sum would not fit, adding nothing. */
-int sums_add(ingest_sums *s, const table *t, period p, const void *record);
+/* A file's rows count in the sums only once the file is accepted: file holds, per column
+ * of t, the sum of the file's rows added so far.  Adds the amounts of record (a record
+ * of t's kind, of period p) to file when the sums of the run and the file still fit with
+ * them; returns SUMS_FIT, or the column of the first amount that would not fit, adding
+ * nothing. */
+int sums_add_row(const ingest_sums *s, const table *t, period p, money *file, const void *record);
+
+/* Adds a file's sums (filled by sums_add_row) to the run's. */
+void sums_add_file(ingest_sums *s, const table *t, period p, const money *file);
 
 #endif
