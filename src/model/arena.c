@@ -66,6 +66,15 @@ void *die_calloc_table(size_t count, size_t size)
     return table;
 }
 
+void release_table_pages(void *start, size_t size)
+{
+    const uintptr_t page = 4096;
+    uintptr_t first = ((uintptr_t)start + page - 1) & ~(page - 1);
+    uintptr_t end = ((uintptr_t)start + size) & ~(page - 1);
+    if (end > first) /* advice: its failure changes nothing */
+        madvise((void *)first, end - first, MADV_DONTNEED);
+}
+
 void *die_malloc(size_t size)
 {
     void *p = malloc(size ? size : 1);

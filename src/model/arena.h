@@ -51,6 +51,10 @@ char *die_strdup(const char *text);
 /* calloc for a big table probed at random (hash slots): asks for huge pages, which
  * spare a TLB miss on most probes; never NULL. */
 void *die_calloc_table(size_t count, size_t size);
+/* Gives the whole pages within the size bytes at start, part of a die_calloc_table table
+ * about to be freed, back to the system; what they held is lost.  A table that grows
+ * releases its old slots as it copies them, and so never holds both tables whole. */
+void release_table_pages(void *start, size_t size);
 
 /* What die_exhausted says of the outputs: "原有输出文件未改动" until a set is in place. */
 void die_set_outputs_note(const char *note);

@@ -54,11 +54,19 @@ static uint64_t name_hash(const char *text, size_t length)
     return h ^ h >> 29;
 }
 
+/* Slots copied between releases of the old table's pages when the table grows. */
+#define RELEASE_SLOTS 32768
+
+/* Doubles the table.  A slot's new place is at its old one or a half-table further, so
+ * the new table fills in order as the old is read, and the old one's pages are given
+ * back behind the reading: the growth holds little more than the new table. */
 static void grow_names(store *s)
 {
     size_t capacity = s->name_capacity ? s->name_capacity * 2 : 256;
     store_name *names = die_calloc_table(capacity, sizeof *names);
     for (size_t i = 0; i < s->name_capacity; i++) {
+        if (i % RELEASE_SLOTS == 0 && i > 0)
+            release_table_pages(&s->names[i - RELEASE_SLOTS], RELEASE_SLOTS * sizeof *names);
         if (!s->names[i].text)
             continue;
         size_t j = s->names[i].hash & (capacity - 1);
