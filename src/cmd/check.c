@@ -88,6 +88,7 @@ int cmd_check(int argc, char **argv)
     arena memory = {0};
     store s;
     store_init(&s, &memory);
+    s.keys_only = true; /* nothing is aggregated: superseding needs only the keys */
     const char *plan_path = o.plan ? o.plan : planfile_latest(o.input, &memory, &s.diags);
     const char *plan_schema = arena_printf(&memory, "%s/schemas/plan.xsd", options_datadir());
     plan p;
