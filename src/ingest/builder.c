@@ -65,6 +65,7 @@ void builder_restart(builder *b, const builder_metadata *stated)
     b->sums = was.sums;
     b->today = was.today;
     b->cell_references = was.cell_references;
+    b->xml_rows = was.xml_rows;
     memcpy(b->column_positions, was.column_positions, sizeof b->column_positions);
 }
 
@@ -197,7 +198,11 @@ static bool settles_early(const builder *b)
 static bool never_stated(const builder *b, column_type type)
 {
     int column = builder_column_of_type(b->table, type);
-    return b->columns_known && (column < 0 || b->column_positions[column] < 0);
+    if (column < 0)
+        return true;
+    if (b->xml_rows)
+        return !b->table->columns[column].xml;
+    return b->columns_known && b->column_positions[column] < 0;
 }
 
 void builder_learn_metadata(builder *b, const row_metadata *m)

@@ -73,6 +73,9 @@ typedef struct builder {
     /* a sheet's header is read: a column without a position is not in the file, so no
      * row states its metadata (the file's own, stated, is final) */
     bool columns_known;
+    /* the rows are XML elements: a column without an XML name (the metadata, which sits
+     * on the root) is in no row */
+    bool xml_rows;
     long read, rejected, warned;
 } builder;
 

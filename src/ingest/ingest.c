@@ -170,8 +170,8 @@ static void read_submission(ingest_context *ctx, const char *path, int fd)
     b.sums = &ctx->sums;
     b.today = ctx->today;
     folder_period(path, &b.stated);
-    bool readable = has_extension(path, "xml") ? xmlfile_read(&b, fd, ctx->schema)
-                                               : sheet_read(&b, fd);
+    b.xml_rows = has_extension(path, "xml");
+    bool readable = b.xml_rows ? xmlfile_read(&b, fd, ctx->schema) : sheet_read(&b, fd);
     close(fd);
     builder_end(&b, readable);
     arena_free(&scratch);
