@@ -135,34 +135,51 @@ end=$(date +%s%N)
 made=$(ls "$out"/many/*/2015-09/bulletin-2015-09.pdf 2>/dev/null | wc -l)
 awk -v ns=$((end - start)) -v made="$made" 'END { printf "100 sample bulletins, 2 at a time: %d made, wall %.2f s, cpu %.2f s\n", made, ns / 1e9, $1 + $2 }' "$out/many.time"
 
-# ---- ReportLab beside a busy month (×1), interleaved, medians of 5 (wall and CPU) ----
+# ---- ReportLab beside a busy month (×1), interleaved, medians of 5 (wall and CPU); and the
+# same month with every deflate stream stored (tools/deflate_stored.c): what a run would
+# cost if compression were free ----
+cc -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC -o "$work/deflate_stored.so" \
+    tools/deflate_stored.c -ldl
+# ten_runs FILE OUTPUT [PRELOAD]: "wall user system" of one busy-month run, the mean of ten
+# in a row (/usr/bin/time counts hundredths: one run of 0.05 s would be ±20 %)
+ten_runs() {
+    LD_PRELOAD=${3:-} /usr/bin/time -f "%e %U %S" -o "$1.ten" sh -c '
+        for i in 1 2 3 4 5 6 7 8 9 10; do
+            "$0" run --period 2015-09 --input "$1" --output "$2" >/dev/null 2>&1
+        done' "$bin" "$data/busy1" "$2" || true
+    awk '{ printf "%.4f %.4f %.4f\n", $1 / 10, $2 / 10, $3 / 10 }' "$1.ten" >"$1"
+}
 rounds=5
 : >"$out/pair.times"
 i=0
 while [ $i -lt $rounds ]; do
-    /usr/bin/time -f "%e %U %S" -o "$out/pair.b" \
-        "$bin" run --period 2015-09 --input "$data/busy1" --output "$out/pair" >/dev/null 2>&1 || true
+    ten_runs "$out/pair.b" "$out/pair"
     /usr/bin/time -f "%e %U %S" -o "$out/pair.r" \
         "$python" tools/bench_reportlab.py "$data/plain/2015-09" "$out/reportlab.pdf"
-    echo "$(tail -1 "$out/pair.b") $(tail -1 "$out/pair.r")" >>"$out/pair.times"
+    ten_runs "$out/pair.s" "$out/stored" "$PWD/$work/deflate_stored.so"
+    echo "$(tail -1 "$out/pair.b") $(tail -1 "$out/pair.r") $(tail -1 "$out/pair.s")" >>"$out/pair.times"
     i=$((i + 1))
 done
 median() { awk -v c="$1" '{ print $c }' "$out/pair.times" | sort -n | awk 'NR == 3'; }
-awk '{ print $2 + $3, $5 + $6 }' "$out/pair.times" >"$out/pair.cpu"
+awk '{ print $2 + $3, $5 + $6, $8 + $9 }' "$out/pair.times" >"$out/pair.cpu"
 b_wall=$(median 1)
 r_wall=$(median 4)
 b_cpu=$(awk '{ print $1 }' "$out/pair.cpu" | sort -n | awk 'NR == 3')
 r_cpu=$(awk '{ print $2 }' "$out/pair.cpu" | sort -n | awk 'NR == 3')
+s_wall=$(median 7)
+s_cpu=$(awk '{ print $3 }' "$out/pair.cpu" | sort -n | awk 'NR == 3')
 rl_pages=$(pdfinfo "$out/reportlab.pdf" | awk '/^Pages:/ { print $2 }')
 rl_han=$(pdftotext "$out/reportlab.pdf" - | "$python" -c 'import sys; print(sum("\u4e00" <= c <= "\u9fff" for c in sys.stdin.read()))')
 rl_fonts=$(pdffonts "$out/reportlab.pdf" | awk 'NR > 2 && $(NF-4) == "yes"' | wc -l)
 bu_pages=$(pdfinfo "$out/pair/2015-09/bulletin-2015-09.pdf" | awk '/^Pages:/ { print $2 }')
 bu_bytes=$(wc -c <"$out/pair/2015-09/bulletin-2015-09.pdf")
 awk -v bw="$b_wall" -v rw="$r_wall" -v bc="$b_cpu" -v rc="$r_cpu" -v rp="$rl_pages" -v rh="$rl_han" \
-    -v rf="$rl_fonts" -v bp="$bu_pages" -v bb="$bu_bytes" -v rb="$(wc -c <"$out/reportlab.pdf")" 'BEGIN {
+    -v rf="$rl_fonts" -v bp="$bu_pages" -v bb="$bu_bytes" -v rb="$(wc -c <"$out/reportlab.pdf")" -v sw="$s_wall" -v sc="$s_cpu" \
+    -v sb="$(wc -c <"$out/stored/2015-09/bulletin-2015-09.pdf")" 'BEGIN {
     printf "ReportLab, %d pages, %d Han characters, %d embedded subsets (2 fonts), %d B: wall %.2f s, cpu %.2f s (medians of 5)\n", rp, rh, rf, rb, rw, rc
-    printf "busy month ×1 whole run, %d pages, %d B: wall %.2f s, cpu %.2f s (medians of 5, interleaved)\n", bp, bb, bw, bc
+    printf "busy month ×1 whole run, %d pages, %d B: wall %.3f s, cpu %.3f s (medians of 5 rounds of 10 runs, interleaved)\n", bp, bb, bw, bc
     printf "bulletin is %.1f× faster by wall, %.1f× by CPU\n", rw / bw, rc / bc
+    printf "the same run with zlib storing, not compressing (a floor, %d B PDF): wall %.3f s, cpu %.3f s; %.1f× by wall, %.1f× by CPU\n", sb, sw, sc, rw / sw, rc / sc
 }'
 
 # ---- memory a page costs: the busy months again with the 附表 cap raised in a copy of the
