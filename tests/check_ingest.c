@@ -40,8 +40,13 @@ static void setup(void)
     ck_assert_int_eq(ingest_open(&ctx, ".", &p, &s), 0);
 }
 
+static char *xml_folder; /* a scratch folder of write_projects_xml, or NULL */
+
 static void teardown(void)
 {
+    if (xml_folder)
+        remove_scratch_folder(xml_folder);
+    xml_folder = NULL;
     ingest_close(&ctx);
     store_free(&s);
     arena_free(&memory);
@@ -1003,6 +1008,141 @@ START_TEST(no_column_name_in_gbk_is_valid_utf8)
 }
 END_TEST
 
+/* ---- XML read by parts (xmlsafe_stream.c hands the root's children over ~1000 at a time) ---- */
+
+/* Writes a projects submission of count records, one a line after the declaration (of
+ * encoding, the bytes converted from UTF-8 to GB18030 unless it is UTF-8) and the root's
+ * line, into a scratch 2015-09 folder; record k (from 1) puts extra(k) first, record bad
+ * has a 累计完成投资 of "x", gap blank lines follow record 1, and cut leaves the closing tag
+ * out.  Returns the path; teardown removes the folder. */
+static const char *write_projects_xml(const char *encoding, long count,
+                                const char *(*extra)(long), long bad, long gap, bool cut)
+{
+    char *text = NULL;
+    size_t length = 0;
+    FILE *out = open_memstream(&text, &length);
+    fprintf(out, "<?xml version=\"1.0\" encoding=\"%s\"?>\n<submission xmlns=\"urn:yq165:submission:1\" "
+                 "kind=\"projects\" period=\"2015-09\" office=\"新材料产业专项行动工作组\" sent=\"2015-09-28\">\n",
+            encoding);
+    for (long k = 1; k <= count; k++) {
+        fprintf(out, "  <project %scode=\"XC2015-%05ld\" name=\"项目%ld\" industry=\"新材料产业\" unit=\"翁垟街道\" "
+                     "owner=\"乐清市白鹭合金材料有限公司\" strategic=\"是\" attracted=\"否\" total_investment=\"10100\" "
+                     "annual_plan=\"6480\" month_investment=\"0\" ytd_investment=\"%s\" status=\"竣工\"/>\n",
+                extra ? extra(k) : "", k, k, k == bad ? "x" : "6514.7");
+        for (long i = 0; k == 1 && i < gap; i++)
+            fputc('\n', out);
+    }
+    if (!cut)
+        fputs("</submission>\n", out);
+    fclose(out);
+    xml_folder = make_scratch_folder();
+    char *path = arena_printf(&memory, "%s/2015-09", xml_folder);
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+    path = arena_printf(&memory, "%s/项目.xml", path);
+    FILE *file_out = fopen(path, "wb");
+    ck_assert_ptr_nonnull(file_out);
+    if (strcmp(encoding, "UTF-8") == 0) {
+        ck_assert_uint_eq(fwrite(text, 1, length, file_out), length);
+    } else {
+        iconv_t cd = iconv_open("GB18030", "UTF-8");
+        ck_assert(cd != (iconv_t)-1);
+        char *in = text, *converted = malloc(length), *at = converted;
+        size_t left = length, room = length;
+        ck_assert_uint_ne(iconv(cd, &in, &left, &at, &room), (size_t)-1);
+        iconv_close(cd);
+        fwrite(converted, 1, (size_t)(at - converted), file_out);
+        free(converted);
+    }
+    fclose(file_out);
+    free(text);
+    return path;
+}
+
+/* The messages of path: each of lines (`:line: reason`) after it, one a line. */
+static const char *messages_of(const char *path, const char *line)
+{
+    return arena_printf(&memory, "%s%s\n", path, line);
+}
+
+static const char *colour_on_the_last(long k)
+{
+    return k == 2500 ? "colour=\"red\" " : "";
+}
+
+static const char *one_id_twice(long k)
+{
+    return k == 1 || k == 2400 ? "xml:id=\"a\" " : "";
+}
+
+START_TEST(xml_in_parts_keeps_lines_and_counts)
+{
+    const char *path = write_projects_xml("UTF-8", 2500, NULL, 2001, 0, false);
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), messages_of(path, ":2003: 列“累计完成投资”：“x”不是有效金额"));
+    expect_counts(path, 2500, 2499, 0, 1, 0);
+    ck_assert_int_eq(project(2498)->origin.line, 2502);
+    ck_assert_str_eq(file(path)->office, "新材料产业专项行动工作组");
+}
+END_TEST
+
+/* The last record breaks the schema: what the parts before handed over does not count,
+ * nor does the root's metadata; every record is counted rejected. */
+START_TEST(xml_schema_error_in_the_last_part_rejects_the_whole_file)
+{
+    const char *path = write_projects_xml("UTF-8", 2500, colour_on_the_last, 0, 0, false);
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), messages_of(path, ":2502: XML文件不符合模式：元素<project>不能有属性"
+                                                     "“colour”，本文件2500行数据均未计入"));
+    expect_counts(path, 2500, 0, 0, 2500, 0);
+    ck_assert(file(path)->rejected_whole);
+    ck_assert_ptr_null(file(path)->office);
+    ck_assert_uint_eq(s.projects.count, 0);
+}
+END_TEST
+
+START_TEST(xml_cut_short_after_parts_counts_nothing)
+{
+    const char *path = write_projects_xml("UTF-8", 2500, NULL, 0, 0, true);
+    expect_unreadable(path, messages_of(path, ":2503: XML文件无效：标签<submission>到文件末尾仍未闭合"));
+    ck_assert_ptr_null(file(path)->office);
+    ck_assert_int_eq(file(path)->kind, KIND_UNKNOWN);
+}
+END_TEST
+
+/* An xml:id is taken for the whole document, as in a whole tree, even after the part
+ * that holds its first use was freed. */
+START_TEST(xml_id_repeated_in_a_later_part_is_refused)
+{
+    const char *path = write_projects_xml("UTF-8", 2500, one_id_twice, 0, 0, false);
+    expect_unreadable(path, messages_of(path, ":2402: XML文件无效：XML 处理错误（libxml2 错误域 23，"
+                                                     "错误码 513）"));
+}
+END_TEST
+
+/* Past line 65535 libxml2 takes an empty element's line from the text after it (the
+ * next line): the last record of a part keeps that line. */
+START_TEST(xml_lines_past_65535_are_libxml2s)
+{
+    const char *path = write_projects_xml("UTF-8", 1100, NULL, 1024, 66000, false);
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), messages_of(path, ":67027: 列“累计完成投资”：“x”不是有效金额"));
+    expect_counts(path, 1100, 1099, 0, 1, 0);
+}
+END_TEST
+
+/* Read by chunks, the declaration (GB2312) must not switch the encoding chosen from it
+ * (GB18030) for the bytes after the first chunk. */
+START_TEST(xml_declared_gb2312_stays_gb18030_past_the_first_chunk)
+{
+    const char *path = write_projects_xml("GB2312", 1500, NULL, 0, 0, false);
+    ingest_file(&ctx, path);
+    ck_assert_str_eq(messages(), "");
+    ck_assert_str_eq(file(path)->encoding, "GB18030");
+    expect_counts(path, 1500, 1500, 0, 0, 0);
+    ck_assert_int_eq(project(1499)->unit, unit("翁垟街道"));
+}
+END_TEST
+
 /* ---- XML: encodings and attacks ---- */
 
 START_TEST(xml_declared_gb2312_is_read_as_gb18030)
@@ -1387,6 +1527,12 @@ int main(void)
     tcase_add_test(tc, invalid_utf8_rejects_the_file_with_its_offset);
     tcase_add_test(tc, files_without_office_period_or_kind);
     tcase_add_test(tc, xml_projects);
+    tcase_add_test(tc, xml_in_parts_keeps_lines_and_counts);
+    tcase_add_test(tc, xml_schema_error_in_the_last_part_rejects_the_whole_file);
+    tcase_add_test(tc, xml_cut_short_after_parts_counts_nothing);
+    tcase_add_test(tc, xml_id_repeated_in_a_later_part_is_refused);
+    tcase_add_test(tc, xml_lines_past_65535_are_libxml2s);
+    tcase_add_test(tc, xml_declared_gb2312_stays_gb18030_past_the_first_chunk);
     tcase_add_test(tc, xml_progress_in_yi);
     tcase_add_test(tc, xml_doctype_is_refused_unexpanded);
     tcase_add_test(tc, xml_external_entity_is_not_loaded);

@@ -7,7 +7,6 @@
 #include "ingest/xmlfile.h"
 
 #include "ingest/value.h"
-#include "model/digest.h"
 #include "model/store.h"
 #include "model/text.h"
 
@@ -52,7 +51,7 @@ static void reject_root_value(builder *b, long line, const char *name, const cha
  * two's spelling). */
 static void read_root(builder *b, xmlNodePtr root)
 {
-    long line = xmlGetLineNo(root);
+    long line = xmlsafe_line(root);
     const char *kind = root_attribute(b, root, "kind");
     const char *unit_text = root_attribute(b, root, "amount_unit");
     int64_t unit = YUAN_PER_WAN;
@@ -96,7 +95,7 @@ static const char *single_text(xmlNodePtr list)
 
 static void read_record(builder *b, xmlNodePtr node)
 {
-    builder_row row = {.line = xmlGetLineNo(node), .reader_error_column = -1};
+    builder_row row = {.line = xmlsafe_line(node), .reader_error_column = -1};
     for (xmlAttrPtr attr = node->properties; attr; attr = attr->next) {
         int column = table_match_xml(b->table, (const char *)attr->name);
         const char *text = single_text(attr->children);
@@ -130,7 +129,7 @@ static void read_records(builder *b, xmlNodePtr root)
             char reason[256];
             snprintf(reason, sizeof reason, "元素<%s>与根元素的kind属性“%s”不符", (const char *)node->name,
                      record_kind_name(b->kind));
-            builder_reject_file(b, xmlGetLineNo(node), reason);
+            builder_reject_file(b, xmlsafe_line(node), reason);
             builder_count_row(b);
             continue;
         }
@@ -138,22 +137,42 @@ static void read_records(builder *b, xmlNodePtr root)
     }
 }
 
-/* A file that breaks the schema is rejected whole; its record elements still count. */
-static bool valid(builder *b, xmlDocPtr doc, const xmlsafe_schema *schema)
+/* What the parts of one file share. */
+typedef struct reading {
+    builder *b;
+    builder_metadata stated; /* as the caller set it */
+    bool first, invalid;
+    long elements;           /* record elements of the parts before */
+} reading;
+
+/* A file that breaks the schema is rejected whole, as if nothing had been read; its
+ * record elements still count. */
+static void reject_invalid(reading *r, const diagnostic *d)
 {
-    diag_list found;
-    diag_init(&found, b->scratch);
-    bool ok = xmlsafe_validate(doc, schema, b->path, LABEL_SCHEMA, &found) == 0;
-    if (!ok) {
-        const diagnostic *d = diag_at(&found, 0);
-        char *reason = arena_strdup(b->scratch, d->reason);
-        size_t n = strlen(reason);
-        if (n > 0 && reason[n - 1] == '.') /* libxml2 ends its sentences with a full stop */
-            reason[n - 1] = '\0';
-        builder_reject_file(b, d->line, reason);
+    builder *b = r->b;
+    builder_restart(b, &r->stated);
+    char *reason = arena_strdup(b->scratch, d->reason);
+    size_t n = strlen(reason);
+    if (n > 0 && reason[n - 1] == '.') /* libxml2 ends its sentences with a full stop */
+        reason[n - 1] = '\0';
+    builder_reject_file(b, d->line, reason);
+    for (long i = 0; i < r->elements; i++)
+        builder_count_row(b);
+}
+
+static void read_part(void *context, xmlNodePtr root, const diagnostic *schema_error)
+{
+    reading *r = context;
+    if (schema_error && !r->invalid) {
+        r->invalid = true;
+        reject_invalid(r, schema_error);
     }
-    diag_free(&found);
-    return ok;
+    if (r->first && !r->invalid)
+        read_root(r->b, root);
+    r->first = false;
+    read_records(r->b, root);
+    for (xmlNodePtr node = root->children; node; node = node->next)
+        r->elements += node->type == XML_ELEMENT_NODE;
 }
 
 /* The encoding named in the XML declaration at the start of bytes, into out (64
@@ -207,35 +226,52 @@ static const char *encoding_override(const char *declared)
     return NULL;
 }
 
-bool xmlfile_read(builder *b, int fd, const xmlsafe_schema *schema)
+/* The file's encoding, and the one to read it in (NULL: as declared), from its head. */
+static const char *head_encoding(void *context, const char *head, size_t length)
 {
-    submission_file *f = store_file(b->store, b->file);
-    f->encoding = "UTF-8";
-    char *bytes;
-    size_t length;
-    if (xmlsafe_read_fd(fd, b->path, XMLFILE_MAX_BYTES, b->scratch, &bytes, &length,
-                        &b->file_diags) != 0)
-        return false;
-    digest_bytes(bytes, length, f->sha256);
+    reading *r = context;
+    submission_file *f = store_file(r->b->store, r->b->file);
     char declared[64];
-    declared_encoding(bytes, length, declared);
+    declared_encoding(head, length, declared);
     const char *encoding = encoding_override(declared);
     if (encoding)
         f->encoding = encoding;
     else if (declared[0])
-        f->encoding = arena_strdup(b->store->memory, ascii_upper(declared));
-    else if (length >= 2 && (unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE)
+        f->encoding = arena_strdup(r->b->store->memory, ascii_upper(declared));
+    else if (length >= 2 && (unsigned char)head[0] == 0xFF && (unsigned char)head[1] == 0xFE)
         f->encoding = "UTF-16LE";
-    else if (length >= 2 && (unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF)
+    else if (length >= 2 && (unsigned char)head[0] == 0xFE && (unsigned char)head[1] == 0xFF)
         f->encoding = "UTF-16BE";
-    xmlDocPtr doc = xmlsafe_parse_encoded(bytes, length, encoding, b->path, LABEL_PARSE,
-                                          &b->file_diags);
-    if (!doc)
-        return false;
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (valid(b, doc, schema))
-        read_root(b, root);
-    read_records(b, root);
-    xmlFreeDoc(doc);
-    return true;
+    return encoding;
+}
+
+bool xmlfile_read(builder *b, int fd, const xmlsafe_schema *schema)
+{
+    submission_file *f = store_file(b->store, b->file);
+    f->encoding = "UTF-8";
+    reading r = {.b = b, .stated = b->stated, .first = true};
+    xmlsafe_stream s = {
+        .path = b->path,
+        .max_bytes = XMLFILE_MAX_BYTES,
+        .part_max_bytes = XMLFILE_WHOLE_BYTES,
+        .schema = schema,
+        .parse_label = LABEL_PARSE,
+        .schema_label = LABEL_SCHEMA,
+        .context = &r,
+        .encoding = head_encoding,
+        .part = read_part,
+    };
+    diag_list found;
+    diag_init(&found, b->scratch);
+    int status = xmlsafe_stream_read(fd, &s, &found);
+    if (s.hashed)
+        memcpy(f->sha256, s.sha256, sizeof f->sha256);
+    if (status != 0 && !r.first)
+        builder_restart(b, &r.stated); /* the parts read do not count */
+    for (size_t i = 0; i < found.items.count; i++) {
+        const diagnostic *d = diag_at(&found, i);
+        builder_file_error(b, d->line, NULL, NULL, d->reason);
+    }
+    diag_free(&found);
+    return status == 0;
 }

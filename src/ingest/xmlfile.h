@@ -11,8 +11,10 @@
 
 #include <stdbool.h>
 
-/* The largest XML submission read, in bytes. */
-#define XMLFILE_MAX_BYTES (32 * 1024 * 1024)
+/* The largest XML submission read, in bytes; one larger than XMLFILE_WHOLE_BYTES is read
+ * only while no part of it (a record, or a run of them that cannot be cut) spans more. */
+#define XMLFILE_MAX_BYTES (1024 * 1024 * 1024)
+#define XMLFILE_WHOLE_BYTES (32 * 1024 * 1024)
 
 /* Loads <data_dir>/schemas/submission.xsd; returns NULL after adding an error to diags.
  * The caller frees the schema with xmlsafe_schema_free; a holds the schema's bytes and

@@ -5,6 +5,7 @@
  * a handler of each context and become one diagnostic.
  */
 #include "model/xmlsafe.h"
+#include "model/xmlsafe_parts.h"
 
 #include "model/syserror.h"
 #include "model/xmlsafe_reason.h"
@@ -16,20 +17,13 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define SCHEMA_MAX_BYTES (1024 * 1024)
-#define REASON_CAPACITY 512
-
-/* The first error a context reports; later ones are consequences of it. */
-typedef struct error_sink {
-    bool seen;
-    long line;
-    char reason[REASON_CAPACITY];
-} error_sink;
 
 /* Copies message into out as one line: control characters become spaces, trailing
  * white space is dropped, and a cut falls on a UTF-8 character boundary. */
@@ -48,7 +42,7 @@ static void copy_message(char *out, size_t capacity, const char *message)
     out[length] = '\0';
 }
 
-static void sink_note(error_sink *sink, long line, const char *reason)
+void xmlsafe_sink_note(error_sink *sink, long line, const char *reason)
 {
     if (sink->seen)
         return;
@@ -67,7 +61,8 @@ static const char *or_empty(const char *text)
 static void parser_reason(const xmlError *e, char *out, size_t capacity)
 {
     const char *s1 = or_empty(e->str1), *s2 = or_empty(e->str2);
-    if (e->message && strstr(e->message, "XML_PARSE_HUGE")) {
+    if (e->message && (strstr(e->message, "XML_PARSE_HUGE") || strstr(e->message, "Huge input lookup") ||
+                       strstr(e->message, "huge text node"))) {
         snprintf(out, capacity, "文本、名称或嵌套超过了解析的上限");
         return;
     }
@@ -150,21 +145,24 @@ static void parser_reason(const xmlError *e, char *out, size_t capacity)
 
 static void sink_error(error_sink *sink, const xmlError *error)
 {
-    if (error->code == XML_ERR_NO_MEMORY)
-        die_oom(); /* the machine's problem, not the file's */
+    /* libxml2 allocates through die_malloc: what it calls out of memory is a text node
+     * past its limit, or what follows an error already seen */
+    bool limit = error->message && strstr(error->message, "huge text node");
+    if (error->code == XML_ERR_NO_MEMORY && !limit && !sink->seen)
+        die_oom();
     if (error->level < XML_ERR_ERROR)
         return;
     if (error->domain == XML_FROM_PARSER || error->domain == XML_FROM_IO ||
         error->domain == XML_FROM_I18N || error->domain == XML_FROM_NAMESPACE) {
         char reason[REASON_CAPACITY];
         parser_reason(error, reason, sizeof reason);
-        sink_note(sink, error->line, reason);
+        xmlsafe_sink_note(sink, error->line, reason);
         return;
     }
     long line = error->line;
     char reason[REASON_CAPACITY];
     if (error->domain == XML_FROM_SCHEMASV || error->domain == XML_FROM_SCHEMASP) {
-        long node_line = error->node ? xmlGetLineNo(error->node) : 0;
+        long node_line = error->node ? xmlsafe_line(error->node) : 0;
         if (node_line > 0)
             line = node_line;
         xmlsafe_schema_reason(error, reason, sizeof reason);
@@ -172,7 +170,7 @@ static void sink_error(error_sink *sink, const xmlError *error)
         snprintf(reason, sizeof reason, "XML 处理错误（libxml2 错误域 %d，错误码 %d）",
                  error->domain, error->code);
     }
-    sink_note(sink, line, reason);
+    xmlsafe_sink_note(sink, line, reason);
 }
 
 /* The parser passes its context (ctxt->userData) to the handler; our sink sits in
@@ -201,7 +199,7 @@ static void refuse_doctype(void *user, const xmlChar *name, const xmlChar *exter
     (void)name, (void)external_id, (void)system_id;
     xmlParserCtxtPtr ctxt = user;
     long line = ctxt->input ? ctxt->input->line : 0;
-    sink_note(ctxt->_private, line, "不允许文档类型声明（<!DOCTYPE>），以免读取外部实体");
+    xmlsafe_sink_note(ctxt->_private, line, "不允许文档类型声明（<!DOCTYPE>），以免读取外部实体");
     xmlStopParser(ctxt);
 }
 
@@ -211,9 +209,21 @@ static xmlParserInputPtr refuse_entity(const char *url, const char *id, xmlParse
     if (is_our_context(ctxt)) {
         char reason[REASON_CAPACITY];
         snprintf(reason, sizeof reason, "不允许读取外部资源“%s”", url ? url : "");
-        sink_note(ctxt->_private, ctxt->input ? ctxt->input->line : 0, reason);
+        xmlsafe_sink_note(ctxt->_private, ctxt->input ? ctxt->input->line : 0, reason);
     }
     return NULL;
+}
+
+void xmlsafe_watch_parser(xmlParserCtxtPtr ctxt, error_sink *sink)
+{
+    ctxt->_private = sink;
+    ctxt->sax->serror = parser_error;
+    ctxt->sax->internalSubset = refuse_doctype;
+}
+
+void xmlsafe_watch_validator(xmlSchemaValidCtxtPtr validator, error_sink *sink)
+{
+    xmlSchemaSetValidStructuredErrors(validator, schema_error, sink);
 }
 
 static void drop_generic(void *user, const char *format, ...)
@@ -234,7 +244,12 @@ void xmlsafe_init(void)
     xmlSetGenericErrorFunc(NULL, drop_generic);
 }
 
-static void ensure_init(void)
+long xmlsafe_line(const xmlNode *node)
+{
+    return node->_private ? (long)(intptr_t)node->_private : xmlGetLineNo(node);
+}
+
+void xmlsafe_ensure_init(void)
 {
     if (xmlGetExternalEntityLoader() != refuse_entity)
         xmlsafe_init();
@@ -254,8 +269,8 @@ static const char *open_failure(int error)
     }
 }
 
-int xmlsafe_read_fd(int fd, const char *path, size_t max_bytes, arena *a, char **bytes,
-                    size_t *length, diag_list *diags)
+int xmlsafe_file_size(int fd, const char *path, size_t max_bytes, size_t *size,
+                      diag_list *diags)
 {
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -267,15 +282,34 @@ int xmlsafe_read_fd(int fd, const char *path, size_t max_bytes, arena *a, char *
                   (long long)st.st_size, max_bytes);
         return -1;
     }
+    *size = (size_t)st.st_size;
+    return 0;
+}
+
+void xmlsafe_read_failed(const char *path, int error, diag_list *diags)
+{
+    diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "读取文件失败：%s", system_error_text(error));
+}
+
+void xmlsafe_grew(const char *path, diag_list *diags)
+{
+    diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "文件在读取过程中被改动（变大了），未读入");
+}
+
+int xmlsafe_read_fd(int fd, const char *path, size_t max_bytes, arena *a, char **bytes,
+                    size_t *length, diag_list *diags)
+{
+    size_t size, done = 0;
+    if (xmlsafe_file_size(fd, path, max_bytes, &size, diags) != 0)
+        return -1;
     /* one byte more than the size: a file that grew since fstat is told, not cut */
-    size_t size = (size_t)st.st_size, done = 0;
     char *buffer = arena_alloc(a, size + 2);
     while (done < size + 1) {
         ssize_t n = read(fd, buffer + done, size + 1 - done);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "读取文件失败：%s", system_error_text(errno));
+            xmlsafe_read_failed(path, errno, diags);
             return -1;
         }
         if (n == 0)
@@ -283,7 +317,7 @@ int xmlsafe_read_fd(int fd, const char *path, size_t max_bytes, arena *a, char *
         done += (size_t)n;
     }
     if (done > size) {
-        diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "文件在读取过程中被改动（变大了），未读入");
+        xmlsafe_grew(path, diags);
         return -1;
     }
     buffer[done] = '\0';
@@ -316,7 +350,7 @@ xmlDocPtr xmlsafe_parse(const char *bytes, size_t length, const char *path, cons
 xmlDocPtr xmlsafe_parse_encoded(const char *bytes, size_t length, const char *encoding,
                                 const char *path, const char *label, diag_list *diags)
 {
-    ensure_init();
+    xmlsafe_ensure_init();
     if (length > INT_MAX) {
         diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "%s：文件过大", label);
         return NULL;
@@ -325,9 +359,7 @@ xmlDocPtr xmlsafe_parse_encoded(const char *bytes, size_t length, const char *en
     if (!ctxt)
         die_oom();
     error_sink sink = {0};
-    ctxt->_private = &sink;
-    ctxt->sax->serror = parser_error;
-    ctxt->sax->internalSubset = refuse_doctype;
+    xmlsafe_watch_parser(ctxt, &sink);
     errno = 0;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)length, path, encoding,
                                       XML_PARSE_NONET | XML_PARSE_BIG_LINES);
@@ -335,9 +367,9 @@ xmlDocPtr xmlsafe_parse_encoded(const char *bytes, size_t length, const char *en
     if (errno == ENOMEM)
         die_oom(); /* libxml2 drops some values silently when an allocation fails */
     if (doc && (doc->intSubset || doc->extSubset))
-        sink_note(&sink, 0, "不允许文档类型声明（<!DOCTYPE>），以免读取外部实体");
+        xmlsafe_sink_note(&sink, 0, "不允许文档类型声明（<!DOCTYPE>），以免读取外部实体");
     if (!sink.seen && (!doc || !xmlDocGetRootElement(doc)))
-        sink_note(&sink, 0, "不是格式正确的 XML 文档");
+        xmlsafe_sink_note(&sink, 0, "不是格式正确的 XML 文档");
     if (sink.seen) {
         xmlFreeDoc(doc);
         diag_addf(diags, DIAG_ERROR, path, sink.line, NULL, NULL, "%s：%s", label, sink.reason);
@@ -345,11 +377,6 @@ xmlDocPtr xmlsafe_parse_encoded(const char *bytes, size_t length, const char *en
     }
     return doc;
 }
-
-struct xmlsafe_schema {
-    xmlDocPtr doc; /* kept while the compiled schema lives */
-    xmlSchemaPtr schema;
-};
 
 xmlsafe_schema *xmlsafe_schema_load(const char *path, arena *a, diag_list *diags)
 {
@@ -373,7 +400,7 @@ xmlsafe_schema *xmlsafe_schema_load(const char *path, arena *a, diag_list *diags
         die_oom();
     if (!compiled || sink.seen) {
         if (!sink.seen)
-            sink_note(&sink, 0, "无法编译");
+            xmlsafe_sink_note(&sink, 0, "无法编译");
         diag_addf(diags, DIAG_ERROR, path, sink.line, NULL, NULL, "%s：%s", label, sink.reason);
         xmlSchemaFree(compiled);
         xmlFreeDoc(doc);
@@ -403,7 +430,7 @@ int xmlsafe_validate(xmlDocPtr doc, const xmlsafe_schema *schema, const char *pa
     if (!validator)
         die_oom();
     error_sink sink = {0};
-    xmlSchemaSetValidStructuredErrors(validator, schema_error, &sink);
+    xmlsafe_watch_validator(validator, &sink);
     errno = 0;
     int status = xmlSchemaValidateDoc(validator, doc);
     xmlSchemaFreeValidCtxt(validator);
@@ -412,7 +439,7 @@ int xmlsafe_validate(xmlDocPtr doc, const xmlsafe_schema *schema, const char *pa
     if (status == 0 && !sink.seen)
         return 0;
     if (!sink.seen)
-        sink_note(&sink, 0, "不符合模式");
+        xmlsafe_sink_note(&sink, 0, "不符合模式");
     diag_addf(diags, DIAG_ERROR, path, sink.line, NULL, NULL, "%s：%s", label, sink.reason);
     return -1;
 }

@@ -60,4 +60,42 @@ void xmlsafe_schema_free(xmlsafe_schema *schema);
 int xmlsafe_validate(xmlDocPtr doc, const xmlsafe_schema *schema, const char *path,
                      const char *label, diag_list *diags);
 
+/* The line of node: libxml2's (xmlGetLineNo), or the one a stream fixed for it while
+ * the nodes that libxml2 would have looked at for it were still there. */
+long xmlsafe_line(const xmlNode *node);
+
+/* A document read from a descriptor by parts, so that memory does not grow with the
+ * file: libxml2 parses it as xmlsafe_parse does (the same options, limits and messages)
+ * while it is read in chunks and hashed; every few hundred children of the root, the
+ * root element (with its attributes) holding just those children is validated against
+ * the schema and handed over, then the children are freed.  Lines are those of the whole
+ * document.  Validating parts is validating the document for a schema whose root has
+ * repeated choices and no identity constraints (submission.xsd). */
+typedef struct xmlsafe_stream {
+    /* set by the caller */
+    const char *path;
+    size_t max_bytes;
+    /* in a file larger than this, a part that spans more bytes refuses it (0: none) */
+    size_t part_max_bytes;
+    const xmlsafe_schema *schema;
+    const char *parse_label, *schema_label;
+    void *context;
+    /* The encoding to read the document in (an iconv name, or NULL: as declared or
+     * detected), from its first bytes (at least 256 of them, or the whole file). */
+    const char *(*encoding)(void *context, const char *head, size_t length);
+    /* Takes the root holding the next part of its children in document order.
+     * schema_error: the document's first schema error, in a part it was found in or
+     * one before (then the part was not validated), or NULL. */
+    void (*part)(void *context, xmlNodePtr root, const diagnostic *schema_error);
+    /* set by xmlsafe_stream_read */
+    bool hashed;                  /* the file was read whole: sha256 holds its hash */
+    unsigned char sha256[32];
+} xmlsafe_stream;
+
+/* Reads the file open at fd (it stays open) as s says.  Returns 0 when it is a
+ * well-formed document (every part handed over, the last with what follows the root),
+ * else -1 after adding one error to diags, as xmlsafe_read_fd and xmlsafe_parse do:
+ * the parts handed over before do not count then. */
+int xmlsafe_stream_read(int fd, xmlsafe_stream *s, diag_list *diags);
+
 #endif
