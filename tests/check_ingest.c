@@ -1008,7 +1008,7 @@ START_TEST(no_column_name_in_gbk_is_valid_utf8)
 }
 END_TEST
 
-/* ---- XML read by parts (xmlsafe_stream.c hands the root's children over ~1000 at a time) ---- */
+/* ---- XML read by parts (xmlsafe_stream.c hands the root's children over 128 at a time) ---- */
 
 /* Writes a projects submission of count records, one a line after the declaration (of
  * encoding, the bytes converted from UTF-8 to GB18030 unless it is UTF-8) and the root's

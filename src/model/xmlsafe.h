@@ -66,7 +66,7 @@ long xmlsafe_line(const xmlNode *node);
 
 /* A document read from a descriptor by parts, so that memory does not grow with the
  * file: libxml2 parses it as xmlsafe_parse does (the same options, limits and messages)
- * while it is read in chunks and hashed; every few hundred children of the root, the
+ * while it is read in chunks and hashed; every 128 children of the root, the
  * root element (with its attributes) holding just those children is validated against
  * the schema and handed over, then the children are freed.  Lines are those of the whole
  * document.  Validating parts is validating the document for a schema whose root has

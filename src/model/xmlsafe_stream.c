@@ -19,7 +19,7 @@
 
 #define HEAD_BYTES 4096
 #define CHUNK_BYTES (64 * 1024)
-#define PART_NODES 1024         /* children of the root handed over at a time */
+#define PART_NODES 128         /* children of the root handed over at a time */
 #define PART_NODES_MOST 8192    /* … even where no text node ends them (see decisions.md) */
 #define LINE_KEPT 65535         /* libxml2 keeps lines below this in the node itself */
 
