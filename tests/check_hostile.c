@@ -9,6 +9,7 @@
 #include "ingest/ingest.h"
 #include "ingest/walk.h"
 #include "model/digest.h"
+#include "model/xmlscan.h"
 #include "report/json.h"
 
 #include <check.h>
@@ -373,6 +374,74 @@ START_TEST(file_names_reach_json_as_utf8)
 }
 END_TEST
 
+/* An XML submission of count attributes on one element, on its line 3. */
+static const char *crowded_submission(int count)
+{
+    const char *text = "<?xml version=\"1.0\"?>\n<submission xmlns=\"urn:yq165:submission:1\" "
+                       "kind=\"progress\" period=\"2015-09\" office=\"" OFFICE "\">\n<progress";
+    for (int i = 0; i < count; i++)
+        text = arena_printf(&memory, "%s a%d=\"1\"", text, i);
+    return arena_printf(&memory, "%s/>\n</submission>\n", text);
+}
+
+/* libxml2 compares a start tag's attributes pair by pair before any callback: an element
+ * of more than 1000 is refused from the bytes, before the parser sees it (200,000 took 23 s). */
+START_TEST(an_element_of_too_many_attributes_is_refused_unparsed)
+{
+    ingest_file(&ctx, write_file("2015-09/多属性-进度.xml", crowded_submission(1001)));
+    ck_assert_str_eq(messages(), "2015-09/多属性-进度.xml:3: XML文件无效：" XMLSCAN_REASON "\n");
+    store_free(&s);
+    store_init(&s, &memory);
+    ingest_file(&ctx, write_file("2015-09/千属性-进度.xml", crowded_submission(1000)));
+    ck_assert_ptr_null(strstr(messages(), XMLSCAN_REASON)); /* the schema's to refuse */
+    ck_assert_ptr_nonnull(strstr(messages(), "千属性-进度.xml:3: XML文件不符合模式"));
+}
+END_TEST
+
+/* The bound holds however the bytes arrive: one at a time, and in UTF-16 either way. */
+START_TEST(the_attribute_bound_reads_chunks_and_utf16)
+{
+    const char *text = crowded_submission(1001);
+    xmlscan scan;
+    xmlscan_begin(&scan);
+    size_t i = 0;
+    while (text[i] && xmlscan_feed(&scan, text + i, 1))
+        i++;
+    ck_assert(scan.crowded);
+    ck_assert_int_eq(scan.line, 3);
+    for (int big_endian = 0; big_endian <= 1; big_endian++) {
+        size_t n = strlen(text);
+        char *wide = arena_alloc(&memory, 2 * n);
+        for (size_t j = 0; j < n; j++) {
+            wide[2 * j + big_endian] = text[j];
+            wide[2 * j + !big_endian] = 0;
+        }
+        xmlscan_begin(&scan);
+        ck_assert(!xmlscan_feed(&scan, wide, 2 * n));
+        ck_assert_int_eq(scan.line, 3);
+    }
+    xmlscan_begin(&scan);
+    ck_assert(xmlscan_feed(&scan, crowded_submission(1000), strlen(crowded_submission(1000))));
+}
+END_TEST
+
+/* Every XML in the input folder is asked whether it is a plan: that reading has the bound
+ * too.  A <plan> root of 20,000 attributes (200,000 held the old reader over a minute) is
+ * refused as a submission, named, at once. */
+START_TEST(a_crowded_root_in_the_input_folder_is_refused_at_once)
+{
+    size_t capacity = 32 * 20000 + 256, length = 0;
+    char *text = arena_alloc(&memory, capacity);
+    length += (size_t)snprintf(text, capacity, "<?xml version=\"1.0\"?>\n<plan xmlns=\"urn:yq165:plan:1\"");
+    for (int i = 0; i < 20000; i++)
+        length += (size_t)snprintf(text + length, capacity - length, " a%d=\"1\"", i);
+    snprintf(text + length, capacity - length, "/>\n");
+    write_file("input/2015-09/计划.xml", text);
+    ingest_folder(&ctx, arena_printf(&memory, "%s/input", scratch), "input/plan.xml");
+    ck_assert_str_eq(messages(), "input/2015-09/计划.xml:2: XML文件无效：" XMLSCAN_REASON "\n");
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("hostile");
@@ -390,6 +459,9 @@ int main(void)
     tcase_add_test(tc, rows_above_the_header_are_refused);
     tcase_add_test(tc, messages_escape_control_characters);
     tcase_add_test(tc, file_names_reach_json_as_utf8);
+    tcase_add_test(tc, an_element_of_too_many_attributes_is_refused_unparsed);
+    tcase_add_test(tc, the_attribute_bound_reads_chunks_and_utf16);
+    tcase_add_test(tc, a_crowded_root_in_the_input_folder_is_refused_at_once);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

@@ -7,6 +7,7 @@
 #include "testutil.h"
 #include "ingest/planfile.h"
 #include "model/xmlsafe.h"
+#include "model/xmlscan.h"
 
 #include <libxml/parserInternals.h>
 
@@ -348,6 +349,19 @@ START_TEST(external_entities_are_never_loaded)
 }
 END_TEST
 
+/* A document parsed from memory (plan, template, workbook part) has the stream's bound on
+ * attributes: 1001 on one element are refused before libxml2 reads the tag. */
+START_TEST(crowded_elements_are_refused_from_memory)
+{
+    char *text = arena_printf(&test_arena, "<?xml version=\"1.0\"?>\n<a");
+    for (int i = 0; i < 1001; i++)
+        text = arena_printf(&test_arena, "%s b%d='1'", text, i);
+    text = arena_printf(&test_arena, "%s/>\n", text);
+    ck_assert_ptr_null(xmlsafe_parse(text, strlen(text), "x.xml", "文件无效", &diags));
+    ck_assert_str_eq(first_message(), "x.xml:2: 文件无效：" XMLSCAN_REASON);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("plan");
@@ -367,6 +381,7 @@ int main(void)
     tcase_add_test(tc, missing_files_are_named);
     tcase_add_test(tc, read_file_is_bounded);
     tcase_add_test(tc, external_entities_are_never_loaded);
+    tcase_add_test(tc, crowded_elements_are_refused_from_memory);
     suite_add_tcase(suite, tc);
     return run_suite(suite);
 }

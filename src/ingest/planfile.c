@@ -8,18 +8,21 @@
 
 #include "model/text.h"
 #include "model/xmlsafe.h"
+#include "model/xmlscan.h"
 
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define PLAN_NAMESPACE "urn:yq165:plan:1"
 #define PLAN_INVALID "计划文件无效"
@@ -743,19 +746,50 @@ int plan_load(const char *path, const char *schema_path, arena *a, plan *out, di
 
 /* ---- Which file is a plan, and for which year ---- */
 
+/* The file the reader reads, through the bound on attributes (xmlscan.h). */
+typedef struct root_source {
+    int fd;
+    xmlscan scan;
+} root_source;
+
+static int read_source(void *context, char *buffer, int length)
+{
+    root_source *source = context;
+    ssize_t n;
+    do
+        n = read(source->fd, buffer, (size_t)length);
+    while (n < 0 && errno == EINTR);
+    if (n <= 0)
+        return n < 0 ? -1 : 0;
+    return xmlscan_feed(&source->scan, buffer, (size_t)n) ? (int)n : -1;
+}
+
+static int close_source(void *context)
+{
+    root_source *source = context;
+    close(source->fd);
+    free(source);
+    return 0;
+}
+
 /* Reads path up to its root's start tag; true when the root is <plan> in the plan's
  * namespace, with *year from its year attribute (0 when absent or not a number). */
 static bool read_root(const char *path, int *year)
 {
     xmlsafe_init();
     *year = 0;
-    errno = 0;
-    xmlTextReaderPtr reader =
-        xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!reader && (errno == EMFILE || errno == ENFILE))
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0 && (errno == EMFILE || errno == ENFILE))
         die_exhausted(errno); /* the machine's limit, not a missing plan */
-    if (!reader)
+    if (fd < 0)
         return false;
+    root_source *source = die_malloc(sizeof *source);
+    source->fd = fd;
+    xmlscan_begin(&source->scan);
+    xmlTextReaderPtr reader = xmlReaderForIO(read_source, close_source, source, path, NULL,
+                                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!reader)
+        return false; /* libxml2 has closed the source */
     bool is_plan = false;
     while (xmlTextReaderRead(reader) == 1) {
         int type = xmlTextReaderNodeType(reader);

@@ -9,6 +9,7 @@
 
 #include "model/syserror.h"
 #include "model/xmlsafe_reason.h"
+#include "model/xmlscan.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -353,6 +354,12 @@ xmlDocPtr xmlsafe_parse_encoded(const char *bytes, size_t length, const char *en
     xmlsafe_ensure_init();
     if (length > INT_MAX) {
         diag_addf(diags, DIAG_ERROR, path, 0, NULL, NULL, "%s：文件过大", label);
+        return NULL;
+    }
+    xmlscan scan;
+    xmlscan_begin(&scan);
+    if (!xmlscan_feed(&scan, bytes, length)) {
+        diag_addf(diags, DIAG_ERROR, path, scan.line, NULL, NULL, "%s：%s", label, XMLSCAN_REASON);
         return NULL;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();

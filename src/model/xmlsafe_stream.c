@@ -10,6 +10,7 @@
 
 #include "model/digest.h"
 #include "model/xmlsafe_parts.h"
+#include "model/xmlscan.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@ typedef struct stream_state {
     int read_error;    /* errno of a failed read, or 0 */
     bool grew;
     digest_state digest;
+    xmlscan scan;      /* the bytes given to libxml2, for elements of too many attributes */
     char head[HEAD_BYTES];
     size_t head_length, head_given;
     xmlParserCtxtPtr ctxt;
@@ -73,24 +75,34 @@ static size_t read_chunk(stream_state *st, char *buffer, size_t capacity)
     return (size_t)n;
 }
 
+/* The n bytes about to be given to libxml2, or -1 (an I/O error to libxml2, after our
+ * own error in the sink) when they hold an element of too many attributes. */
+static int give(stream_state *st, const char *bytes, size_t n)
+{
+    if (xmlscan_feed(&st->scan, bytes, n))
+        return (int)n;
+    xmlsafe_sink_note(&st->sink, st->scan.line, XMLSCAN_REASON);
+    return -1;
+}
+
 /* libxml2's read callback: the head first, then the file. */
 static int io_read(void *context, char *buffer, int length)
 {
     stream_state *st = context;
-    if (length <= 0)
-        return 0;
+    if (length <= 0 || st->scan.crowded)
+        return st->scan.crowded ? -1 : 0;
     if (st->head_given < st->head_length) {
         size_t n = st->head_length - st->head_given;
         if (n > (size_t)length)
             n = (size_t)length;
         memcpy(buffer, st->head + st->head_given, n);
         st->head_given += n;
-        return (int)n;
+        return give(st, buffer, n);
     }
     int saved = errno; /* a read's errno is not libxml2's ENOMEM */
     size_t n = read_chunk(st, buffer, (size_t)length);
     errno = saved;
-    return (int)n;
+    return give(st, buffer, n);
 }
 
 /* xml:id values stay taken after their elements are freed, as in a whole tree (libxml2
@@ -272,6 +284,7 @@ int xmlsafe_stream_read(int fd, xmlsafe_stream *s, diag_list *diags)
         return -1;
     }
     digest_begin(&st->digest);
+    xmlscan_begin(&st->scan);
     size_t n;
     while (st->head_length < HEAD_BYTES &&
            (n = read_chunk(st, st->head + st->head_length, HEAD_BYTES - st->head_length)) > 0)
