@@ -19,12 +19,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void print_diags(const diag_list *diags, FILE *to, arena *a)
-{
-    for (size_t i = 0; i < diags->items.count; i++)
-        fprintf(to, "%s\n", diag_format(diag_at(diags, i), a));
-}
-
 /* Every operand must exist before anything is read: 66 names the first that does not. */
 static int check_operands(const options *o)
 {
@@ -52,9 +46,9 @@ static void read_operand(ingest_context *ctx, const char *path, const char *plan
 }
 
 /* 3 when any row or file was rejected or warned about or an entry skipped, else 0. */
-static int report(const store *s, arena *a)
+static int report(const store *s)
 {
-    print_diags(&s->diags, stdout, a);
+    diag_print_all(&s->diags, stdout);
     row_counts rows = store_totals(s);
     long refused = store_refused_files(s);
     fprintf(stderr,
@@ -95,7 +89,7 @@ int cmd_check(int argc, char **argv)
     ingest_context ctx = {0};
     if (!plan_path || plan_load(plan_path, plan_schema, &memory, &p, &s.diags) != 0 ||
         ingest_open(&ctx, options_datadir(), &p, &s) != 0) {
-        print_diags(&s.diags, stderr, &memory);
+        diag_print_all(&s.diags, stderr);
         status = EXIT_DATAERR;
     } else {
         ctx.today = options_latest_sent(today);
@@ -103,7 +97,7 @@ int cmd_check(int argc, char **argv)
             read_operand(&ctx, o.operands[i], plan_path);
         supersede(&s); /* once more over every operand's files together */
         timing_mark("ingest", arena_printf(&memory, "rows=%ld", store_totals(&s).read));
-        status = report(&s, &memory);
+        status = report(&s);
     }
     ingest_close(&ctx);
     store_free(&s);

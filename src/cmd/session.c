@@ -326,19 +326,13 @@ int session_outcome(session *s, period p, long reports_late_or_missing)
     return EXIT_PROBLEMS;
 }
 
-static void print_all(const diag_list *diags, FILE *to, arena *a)
-{
-    for (size_t i = 0; i < diags->items.count; i++)
-        fprintf(to, "%s\n", diag_format(diag_at(diags, i), a));
-}
-
 int session_close(session *s, int status)
 {
     clear_progress(s);
     timing_end();
-    print_all(&s->setup_diags, stderr, &s->memory);
+    diag_print_all(&s->setup_diags, stderr);
     if (s->options.verbose)
-        print_all(&s->store.diags, stdout, &s->memory);
+        diag_print_all(&s->store.diags, stdout);
     bulletin_template_free(s->template);
     if (s->fonts)
         fontset_close(s->fonts);

@@ -20,8 +20,7 @@ static int verify_folder(const char *folder, bool verbose)
     diag_init(&problems, &memory);
     size_t checked = 0;
     int result = archive_verify(folder, &memory, &problems, &checked);
-    for (size_t i = 0; i < problems.items.count; i++)
-        fprintf(stderr, "%s\n", diag_format(diag_at(&problems, i), &memory));
+    diag_print_all(&problems, stderr);
     if (result == 0 && verbose)
         printf("%s：清单所列 %zu 个文件全部完好\n", folder, checked);
     else if (result > 0)

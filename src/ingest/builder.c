@@ -233,6 +233,11 @@ void builder_learn_metadata(builder *b, const row_metadata *m)
         finish_pending(b, &state->file_says);
 }
 
+bool builder_doomed(const builder *b)
+{
+    return b->state->doomed;
+}
+
 /* ---- the checks of a row against the file and the other rows ---- */
 
 /* A row being finished: where it is and what became of it. */

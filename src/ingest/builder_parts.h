@@ -131,4 +131,8 @@ void builder_take_row(builder *b, long line, size_t metadata, bool warned,
 /* Learns from a row's metadata (every data row's, read or not) what the file's is. */
 void builder_learn_metadata(builder *b, const row_metadata *m);
 
+/* Whether the metadata the rows settled rejects the file at its end: its rows are then
+ * only counted, unchecked (their messages would be dropped with them). */
+bool builder_doomed(const builder *b);
+
 #endif

@@ -497,7 +497,7 @@ void builder_add_row(builder *b, const builder_row *row)
     if (row_is_empty(b, row))
         return;
     b->read++;
-    if (b->rejected_reason || !b->table)
+    if (b->rejected_reason || !b->table || builder_doomed(b))
         return; /* counted as rejected with the file */
     row_check c = {b, row, false, false};
     any_record record;
@@ -529,7 +529,7 @@ void builder_add_row(builder *b, const builder_row *row)
 
 void builder_add_total(builder *b, const builder_row *row)
 {
-    if (b->rejected_reason || !b->table)
+    if (b->rejected_reason || !b->table || builder_doomed(b))
         return;
     for (size_t i = 0; i < b->table->count; i++) {
         const char *text = row->cells[i];

@@ -52,4 +52,8 @@ const diagnostic *diag_at(const diag_list *list, size_t index);
  * so that a name or a cell cannot drive the terminal.  The text is owned by the arena. */
 char *diag_format(const diagnostic *d, arena *a);
 
+/* Writes every message of the list, one diag_format line each, to the stream; memory
+ * stays bounded however many there are. */
+void diag_print_all(const diag_list *list, FILE *to);
+
 #endif
