@@ -88,12 +88,19 @@ static char *listing(const char *folder)
     return r.out;
 }
 
+/* The folder holds nothing. */
+static void assert_empty(const char *folder)
+{
+    char *files = listing(folder);
+    ck_assert_str_eq(files, ".\n");
+    free(files);
+}
+
 /* scratch/out is empty (the run wrote nothing into it); removes scratch. */
 static void assert_nothing_written(char *scratch)
 {
-    char *output = path_join(scratch, "out"), *files = listing(output);
-    ck_assert_str_eq(files, ".\n");
-    free(files);
+    char *output = path_join(scratch, "out");
+    assert_empty(output);
     free(output);
     remove_scratch_folder(scratch);
 }
@@ -217,10 +224,8 @@ START_TEST(an_invalid_plan_gives_65_and_no_archive)
                                    bulletin_binary(), output);
     ck_assert_int_eq(r.status, 65);
     ck_assert_ptr_nonnull(strstr(r.err, "tests/data/plan/malformed.xml:4: 计划文件无效"));
-    char *files = listing(output);
-    ck_assert_str_eq(files, ".\n");
-    free(files);
     command_result_free(&r);
+    assert_empty(output);
     remove_scratch_folder(output);
 }
 END_TEST
@@ -418,13 +423,11 @@ START_TEST(a_held_lock_gives_75)
     r = run_quarter(output, "input", NULL);
     ck_assert_int_eq(r.status, 75);
     command_result_free(&r);
-    char *files = listing(output);
-    ck_assert_str_eq(files, ".\n");
+    assert_empty(output);
     close(fd); /* released: the next run goes ahead */
     r = run_month(output, EPOCH_OCT_2, NULL);
     ck_assert_int_eq(r.status, 0);
     command_result_free(&r);
-    free(files);
     free(expected);
     remove_scratch_folder(output);
 }
@@ -463,9 +466,7 @@ START_TEST(out_of_descriptors_gives_71_and_touches_nothing)
     ck_assert_msg(r.status == 71, "status %d: %s", r.status, r.err);
     ck_assert_str_eq(r.err, "bulletin: 可同时打开的文件数已达上限，运行中止；原有输出文件未改动\n");
     command_result_free(&r);
-    char *files = listing(output);
-    ck_assert_str_eq(files, ".\n");
-    free(files);
+    assert_empty(output);
     remove_scratch_folder(output);
 }
 END_TEST

@@ -68,7 +68,8 @@ void *die_calloc_table(size_t count, size_t size)
 
 void release_table_pages(void *start, size_t size)
 {
-    const uintptr_t page = 4096;
+    long size_of_page = sysconf(_SC_PAGESIZE);
+    uintptr_t page = size_of_page > 0 ? (uintptr_t)size_of_page : 4096;
     uintptr_t first = ((uintptr_t)start + page - 1) & ~(page - 1);
     uintptr_t end = ((uintptr_t)start + size) & ~(page - 1);
     if (end > first) /* advice: its failure changes nothing */

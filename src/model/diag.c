@@ -34,7 +34,7 @@ static const char *shared_copy(diag_list *list, const char *s, size_t offset)
     size_t count = list->items.count - 1; /* the new message is pushed already */
     size_t first = count > SHARED_LOOKBACK ? count - SHARED_LOOKBACK : 0;
     for (size_t i = count; i-- > first;) {
-        const char *held = *(const char **)((char *)diag_at(list, i) + offset);
+        const char *held = *(const char *const *)((const char *)diag_at(list, i) + offset);
         if (held && strcmp(held, s) == 0)
             return held;
     }
